@@ -1,0 +1,246 @@
+"""The command line: a thin shell over the pipeline stages. Heavy modules load inside the
+commands so that `claimcheck --help` starts fast."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from checker import __version__
+from checker.errors import ClaimcheckError
+
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Compare historical sources claim by claim.\n\nExample: claimcheck report  (the bundled October 1917 corpus, into reports/)",
+)
+_DEBUG = {"on": False}
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class FailOn(str, Enum):
+    contradiction = "contradiction"
+    discrepancy = "discrepancy"
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+):
+    _DEBUG["on"] = debug
+
+
+def _corpus(path: Optional[Path]):
+    from checker.sources import load_corpus
+
+    return load_corpus(path)
+
+
+def _progress(total: int, label: str):
+    """A rich progress bar on stderr for runs of many sources; a no-op otherwise."""
+    if total < 20 or not sys.stderr.isatty():
+        return None, None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task(label, total=total)
+    return bar, lambda _r: bar.advance(task)
+
+
+def _run(corpus, jobs):
+    from checker.pipeline import run_corpus
+
+    bar, tick = _progress(len(corpus.sources), "extracting")
+    if bar is None:
+        return run_corpus(corpus, jobs)
+    with bar:
+        return run_corpus(corpus, jobs, tick)
+
+
+def _dump(rows: list[dict], fmt: Fmt, columns: list[str]) -> None:
+    if fmt is Fmt.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt is Fmt.jsonl:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        widths = {c: min(60, max([len(c)] + [len(str(r.get(c, ""))) for r in rows])) for c in columns}
+        typer.echo("  ".join(c.ljust(widths[c]) for c in columns))
+        for r in rows:
+            typer.echo("  ".join(str(r.get(c, ""))[: widths[c]].ljust(widths[c]) for c in columns))
+
+
+@app.command()
+def sources(
+    corpus: Optional[Path] = typer.Argument(None, help="Corpus folder (default: the bundled one)."),
+    format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the cores)."),
+):
+    """List a corpus's sources: id, path, language, title, SHA-256, size, claims.
+
+    Example: claimcheck sources claims/october-1917 --format json
+    """
+    result = _run(_corpus(corpus), jobs)
+    rows = [{**s.model_dump(), "path": str(result.corpus.root / s.path)} for s in result.sources]
+    errors = {e.source: e.message for e in result.errors}
+    for r in rows:
+        if r["id"] in errors:
+            r["error"] = errors[r["id"]]
+    _dump(rows, format, ["id", "language", "title", "claims", "size", "sha256", "error"] if errors else ["id", "language", "title", "claims", "size", "sha256"])
+    _report_errors(result.errors)
+
+
+def _report_errors(errors) -> None:
+    for e in errors:
+        typer.echo(f"claimcheck: error: {e.message}", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Optional[list[Path]] = typer.Argument(None, help="A corpus folder, or text files (with --lang)."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Language of text files or --text (e.g. es)."),
+    text: Optional[str] = typer.Option(None, "--text", "-t", help="Extract from this text instead of files."),
+    source: Optional[list[str]] = typer.Option(None, "--source", "-s", help="Only these source ids."),
+    kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="Only these kinds: time, date, count, choice."),
+    format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+    default_year: Optional[int] = typer.Option(None, "--year", help="Year for dates written without one (--text and files)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the cores)."),
+):
+    """Extract typed claims (times, dates, counts, choices).
+
+    Examples: claimcheck extract --format json;  claimcheck extract --text "a las 2:10 a. m." --lang es
+    """
+    from checker.model import KINDS
+
+    bad = [k for k in kind or [] if k not in KINDS]
+    if bad:
+        raise ClaimcheckError(f"unknown kind {bad[0]!r}", hint=f"use one of {', '.join(KINDS)}")
+    errors = []
+    if text is not None:
+        from checker.extract import ExtractContext, extract_claims
+        from checker.extract.lang import has_pack
+
+        if not lang or not has_pack(lang):
+            raise ClaimcheckError(f"--text needs --lang with a language pack (got {lang!r})")
+        claims = extract_claims(text, ExtractContext("text", lang, default_year))
+    else:
+        from checker.sources import plain_files_corpus
+
+        if paths and all(p.is_file() for p in paths):
+            corpus = plain_files_corpus(list(paths), lang)
+            corpus.default_year = default_year
+        elif paths and len(paths) > 1:
+            raise ClaimcheckError("give one corpus folder, or only text files", path=str(paths[1]))
+        else:
+            corpus = _corpus(paths[0] if paths else None)
+        if source:
+            known = {s.id for s in corpus.sources}
+            missing = [s for s in source if s not in known]
+            if missing:
+                raise ClaimcheckError(f"no source {missing[0]!r} in the corpus", path=corpus.manifest or None, hint=f"known: {', '.join(sorted(known))}")
+            corpus.sources = [s for s in corpus.sources if s.id in source]
+        result = _run(corpus, jobs)
+        claims, errors = result.claims, result.errors
+    rows = [c.model_dump(mode="json") for c in claims if not kind or c.kind in kind]
+    for r in rows:
+        if isinstance(r.get("value"), dict) and format is Fmt.table:
+            lo, hi = r["value"]["low"], r["value"]["high"]
+            r["value"] = f"{lo:g}" if lo == hi and lo is not None else f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
+    _dump(rows, format, ["source", "kind", "value", "approx", "quote", "topic"])
+    _report_errors(errors)
+
+
+@app.command()
+def report(
+    corpus: Optional[Path] = typer.Argument(None, help="Corpus folder (default: the bundled one)."),
+    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder to write the report into."),
+    strict: bool = typer.Option(False, "--strict", help="Stop on the first source that cannot be read."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the cores)."),
+):
+    """Write the HTML historiography report, report.json and claims.csv.
+
+    Example: claimcheck report claims/october-1917 --out reports/
+    """
+    from checker.compare import compare_claims
+    from checker.report import write_report
+
+    c = _corpus(corpus)
+    result = _run(c, jobs)
+    if strict and result.errors:
+        raise ClaimcheckError(result.errors[0].message)
+    findings = compare_claims(result.claims, c.catalog)
+    index = write_report(result, findings, out)
+    for e in result.errors:
+        typer.echo(f"claimcheck: error: {e.message} (reported under errors)", err=True)
+    typer.echo(f"{len(result.sources)} sources, {len(result.claims)} claims, {len(findings)} findings -> {index}")
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    corpus: Optional[Path] = typer.Argument(None, help="Corpus folder (default: the bundled one)."),
+    fail_on: FailOn = typer.Option(FailOn.contradiction, "--fail-on", help="The least serious finding that fails the check."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="JSON or text file of accepted finding ids."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Accept every current finding into this file."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j"),
+):
+    """Exit 1 when a finding at --fail-on level or worse is not in the baseline (for CI).
+
+    Example: claimcheck check --fail-on discrepancy --baseline known-findings.json
+    """
+    from checker.check import run_check
+
+    code, summary = run_check(_corpus(corpus), fail_on.value, baseline, write_baseline, jobs)
+    typer.echo(summary)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point: project errors become one line and exit 2; Ctrl-C exits 130."""
+    try:
+        app(standalone_mode=False)
+    except ClaimcheckError as exc:
+        if _DEBUG["on"]:
+            raise
+        typer.echo(f"claimcheck: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("claimcheck: interrupted", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if _DEBUG["on"]:
+            raise
+        typer.echo(f"claimcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(3)

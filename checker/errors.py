@@ -1,0 +1,39 @@
+"""The project's own error types: each prints as one line naming the file (and line or key)."""
+from __future__ import annotations
+
+
+class ClaimcheckError(Exception):
+    """A problem with the user's input or environment, shown as `path:line: message`.
+
+    >>> str(ClaimcheckError("unknown key 'titel'", path="corpus.toml", line=3))
+    "corpus.toml:3: unknown key 'titel'"
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None, hint: str = ""):
+        self.message, self.path, self.line, self.hint = message, path, line, hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class CorpusError(ClaimcheckError):
+    """The corpus folder or its manifest cannot be used."""
+
+
+class CatalogError(ClaimcheckError):
+    """The catalog of entities and topics cannot be used."""
+
+
+class SourceReadError(ClaimcheckError):
+    """One source file cannot be read; the others go on unless --strict."""
+
+
+class OutputError(ClaimcheckError):
+    """The report cannot be written."""

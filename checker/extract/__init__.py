@@ -1,0 +1,116 @@
+"""Stage 2: pull typed claims out of a source's text with its language pack."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.extract.lang import get_pack
+from checker.extract.resolve import Resolved, resolve
+from checker.extract.topics import TopicBinder, find_choices
+from checker.model import ChoiceClaim, CountClaim, CountValue, DateClaim, TimeClaim
+from checker.sources.catalog import Catalog
+
+CONTEXT_CHARS = 32
+_KIND_RANK = {"date": 0, "time": 1, "count": 2}
+
+
+@dataclass
+class ExtractContext:
+    """What extraction needs to know besides the text."""
+
+    source: str
+    language: str
+    default_year: int | None = None
+    calendar: str = "unspecified"
+    catalog: Catalog = field(default_factory=Catalog)
+
+
+def _drop_overlaps(found):
+    """A number inside a date or a time is not a count; of two hits of one kind on the same
+    characters the longer wins."""
+    kept = []
+    for f in sorted(found, key=lambda f: (_KIND_RANK.get(f.kind, 3), f.start, -(f.end - f.start))):
+        clash = any(
+            f.start < k.end and k.start < f.end and (k.kind == f.kind or _KIND_RANK[k.kind] < _KIND_RANK[f.kind])
+            for k in kept
+        )
+        if not clash:
+            kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept
+
+
+def _hhmm(minutes: float) -> str:
+    m = int(minutes) % 1440
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def _claim(r: Resolved, text: str, ctx: ExtractContext, pack):
+    f = r.found
+    start, end = f.start, f.end
+    common = dict(
+        id=f"{ctx.source}:{start}-{end}:{f.kind}",
+        source=ctx.source,
+        language=ctx.language,
+        approx=f.approx,
+        span=(start, end),
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+    )
+    if f.kind == "time":
+        low = f.low if f.low is not None else f.minutes
+        high = f.high if f.high is not None else f.minutes
+        day = r.date
+        return TimeClaim(
+            **common,
+            value=_hhmm(f.minutes),
+            low=int(low),
+            high=int(high),
+            date=day.iso() if day else None,
+            date_calendar=day.calendar if day else "unspecified",
+            gregorian_date=(day.iso() if day.calendar == "gregorian" else day.to_gregorian().iso()) if day and day.calendar != "unspecified" else None,
+        )
+    if f.kind == "date":
+        return DateClaim(
+            **common,
+            value=r.date.iso(),
+            calendar=r.date.calendar,
+            gregorian=r.gregorian.iso() if r.gregorian else None,
+            end=r.end.iso() if r.end else None,
+            year_inferred=r.year_inferred,
+        )
+    unit = f.unit or pack.unit_of(f.counted)
+    return CountClaim(**common, value=CountValue(low=f.low, high=f.high), counted=f.counted, unit=unit)
+
+
+def extract_claims(text: str, ctx: ExtractContext) -> list:
+    """Every claim of one text, in text order.
+
+    >>> [c.value for c in extract_claims("It fell at 2:10 a.m.", ExtractContext("s", "en"))]
+    ['02:10']
+    """
+    pack = get_pack(ctx.language)
+    found = _drop_overlaps(pack.find(text))
+    resolved = resolve(found, text, default_year=ctx.default_year, calendar=ctx.calendar)
+    claims = [_claim(r, text, ctx, pack) for r in resolved if r.found.kind != "date" or r.date is not None]
+    sentences = pack.sentences(text)
+    catalog = ctx.catalog
+    for attribute, value, start, end in find_choices(text, catalog, pack, sentences):
+        claims.append(
+            ChoiceClaim(
+                id=f"{ctx.source}:{start}-{end}:choice",
+                source=ctx.source,
+                language=ctx.language,
+                topic=attribute,
+                span=(start, end),
+                quote=text[start:end],
+                prefix=text[max(0, start - CONTEXT_CHARS) : start],
+                suffix=text[end : end + CONTEXT_CHARS],
+                attribute=attribute,
+                value=value,
+                topic_reason=f"attribute {attribute!r}",
+            )
+        )
+    TopicBinder(catalog, pack).bind(claims, text, sentences)
+    claims.sort(key=lambda c: (c.span[0], c.span[1], c.kind))
+    return claims

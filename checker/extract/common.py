@@ -1,0 +1,128 @@
+"""Rule builders shared by the language packs. A pack passes its lexicon; the word order these
+rules assume (qualifier, number, scale word, counted noun) holds for most European languages.
+A pack whose language orders things otherwise writes its own rule instead."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.extract.found import Found
+from checker.extract.numbers import ascii_digits, parse_number
+from checker.extract.phrases import alternation, fold
+from checker.extract.wordnum import NumberWords
+
+DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ']\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
+APPROX_KINDS = ("about", "at_least", "at_most", "before", "after")
+
+
+def qualifier_group(lexicon: dict, kinds=APPROX_KINDS) -> str:
+    """Named groups q_about, q_at_least… for the lexicon's qualifier phrases."""
+    quals = lexicon.get("qualifiers") or {}
+    parts = [f"(?P<q_{k}>{alternation(quals[k])})" for k in kinds if quals.get(k)]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def approx_of(m: regex.Match, default: str = "exact") -> str:
+    for k in APPROX_KINDS:
+        if m.groupdict().get(f"q_{k}"):
+            return k
+    return default
+
+
+class CountRule:
+    """Counts: "more than 70 thousand", "tres mil marinos", "several hundred", "400-500"."""
+
+    def __init__(self, lexicon: dict, words: NumberWords, *, article_units_only: bool = True):
+        self.lex = lexicon
+        self.words = words
+        self.scales = {fold(k): float(v) for k, v in (lexicon.get("scales") or {}).items()}
+        self.vague = {fold(k): v for k, v in (lexicon.get("vague") or {}).items()}
+        self.articles = {fold(a) for a in lexicon.get("articles") or []}
+        self.not_counted = {fold(w) for w in lexicon.get("not_counted") or []}
+        self.skip = {fold(w) for w in lexicon.get("counted_skip") or []}
+        self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
+        num = rf"(?:{DIGITS}|{words.pattern})"
+        joiners = alternation(lexicon.get("range_joiners") or ["-"])
+        scale = alternation(self.scales) if self.scales else "(?!)"
+        noun = r"\p{L}[\p{L}'’-]*+"
+        self.rx = regex.compile(
+            rf"""(?:{qualifier_group(lexicon, ("about", "at_least", "at_most"))}\s+)?
+            (?:(?P<vague>(?<!\p{{L}}){alternation(self.vague)}(?!\p{{L}}))
+              |(?P<a>{num})(?:\s*(?P<scale_a>{scale}))?\s*(?:{joiners}|[-–—])\s*(?P<b>{num})
+              |(?P<n>{num}))
+            (?:\s*(?P<scale>(?<!\p{{L}}){scale}(?!\p{{L}})))?
+            (?P<pct>\s?%)?
+            (?=[\s\xa0]+(?P<counted>{noun}(?:\s+{noun}){{0,2}}))?""",
+            regex.IGNORECASE | regex.VERBOSE,
+        )
+
+    def number(self, written: str) -> float | None:
+        if regex.match(r"\d", ascii_digits(written)):
+            return parse_number(written)
+        return self.words.value(written)
+
+    def counted_noun(self, m: regex.Match) -> tuple[str | None, int]:
+        """The counted noun and where it ends: the first of up to three following words that
+        the unit vocabulary knows, else the first one."""
+        if not m.group("counted"):
+            return None, m.end()
+        base = m.start("counted")
+        words = list(regex.finditer(r"\S+", m.group("counted")))
+        for w in words:
+            if regex.match(r"^" + self.unit_words, w.group(), regex.IGNORECASE):
+                return w.group().strip(".,;:"), base + w.end()
+        first = next((w for w in words if fold(w.group()) not in self.skip), None)
+        if first is None:
+            return None, m.end()
+        return first.group().strip(".,;:"), base + first.end()
+
+    def __call__(self, text: str) -> Iterator[Found]:
+        for m in self.rx.finditer(text):
+            approx = approx_of(m)
+            scale = self.scales.get(fold(m.group("scale") or ""), 1.0)
+            if m.group("vague"):
+                lo, hi = self.vague[fold(m.group("vague"))]
+                approx = "range" if approx == "exact" else approx
+                if scale != 1.0:
+                    lo, hi = lo * scale, hi * scale
+            elif m.group("a"):
+                scale_a = self.scales.get(fold(m.group("scale_a") or ""), scale)
+                lo, hi = self.number(m.group("a")), self.number(m.group("b"))
+                if lo is None or hi is None:
+                    continue
+                lo, hi = lo * scale_a, hi * scale
+                if not lo < hi:
+                    continue
+                approx = "range"
+            else:
+                written = m.group("n")
+                value = self.number(written)
+                if value is None:
+                    continue
+                if fold(written) in self.articles and not m.group("scale"):
+                    # "a", "un", "one": a count only before a known unit ("un soldado").
+                    noun = m.group("counted") or ""
+                    if not regex.match(r"^" + self.unit_words, noun, regex.IGNORECASE):
+                        continue
+                if regex.fullmatch(r"\d{4}", written) and 1000 <= value <= 2100 and not m.group("scale"):
+                    continue  # a year
+                lo = hi = value * scale
+            counted, end = self.counted_noun(m)
+            if counted and fold(counted) in self.not_counted:
+                continue
+            if m.group("pct"):
+                counted, end = "%", m.end("pct")
+            start = m.start()
+            if approx == "at_least":
+                lo, hi = lo, None
+            elif approx == "at_most":
+                lo, hi = None, hi
+            yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted)
+
+
+def _end_of_number(m: regex.Match) -> int:
+    for g in ("pct", "scale", "b", "n", "vague"):
+        if m.group(g):
+            return m.end(g)
+    return m.end()

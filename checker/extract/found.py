@@ -1,0 +1,40 @@
+"""What a language pack's rules report: a raw hit, before context fills in years, dates and topics."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Found:
+    """One hit of a rule. Spans index the source text; only the fields of its kind are set.
+
+    time:  minutes (0-1439) or relative_minutes (from the previous time), low/high for a range.
+    date:  day, month and year (None when the text omits it) or relative_days (from the
+           previous date); calendar when the text marks it; gregorian (y, m, d) for a dual date;
+           end (y, m, d) for a range's far end.
+    count: low/high (None for an open end), counted (the noun as written) and unit.
+    """
+
+    kind: str
+    start: int
+    end: int
+    approx: str = "exact"
+    minutes: int | None = None
+    relative_minutes: int | None = None
+    low: float | None = None
+    high: float | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    relative_days: int | None = None
+    calendar: str | None = None
+    gregorian: tuple[int, int, int] | None = None
+    end_date: tuple[int | None, int, int] | None = None
+    counted: str | None = None
+    unit: str | None = None
+    # Night narrative hint for a time: "de la madrugada", "ночи", "a.m." after midnight.
+    small_hours: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)

@@ -1,0 +1,88 @@
+"""English clock times: "2:10a.m.", "6:15 p.m.", "21:35", "about 3 a.m.", "noon",
+"between 8 and 9 p.m.", "two hours later"."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.extract.common import approx_of, qualifier_group
+from checker.extract.found import Found
+from checker.extract.phrases import alternation, lookup
+from checker.extract.wordnum import NumberWords
+
+
+def to_24h(hour: int, minute: int, period: str | None) -> int | None:
+    """Minutes after midnight of a 12- or 24-hour clock reading.
+
+    >>> to_24h(2, 10, "am"), to_24h(12, 5, "am"), to_24h(6, 15, "pm"), to_24h(21, 35, None)
+    (130, 5, 1095, 1295)
+    """
+    if not (0 <= minute < 60):
+        return None
+    if period:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if period == "pm" else 0)
+    elif hour > 23:
+        return None
+    return hour * 60 + minute
+
+
+class TimeRule:
+    def __init__(self, lexicon: dict, words: NumberWords):
+        periods = lexicon["day_periods"]
+        self.period = {p: k for k, ps in periods.items() for p in ps}
+        self.named = lexicon["named_times"]
+        self.rel_units = lexicon["relative_units"]
+        self.words = words
+        per = alternation(self.period)
+        q = qualifier_group(lexicon)
+        clock = rf"(?P<h>\d{{1,2}})(?:(?P<sep>[:.])(?P<m>\d{{2}}))?"
+        self.rx = regex.compile(
+            rf"""(?<![\d:.,])(?:{q}\s+(?:at\s+)?)?
+            (?:(?P<between>between|from)\s+(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d{{2}}))?\s*(?P<per1>{per})?\s+(?:and|to|-|–)\s+)?
+            (?:{clock}\s*(?P<per>{per}(?!\p{{L}}))?(?P<oclock>\s*o'clock)?
+              |(?P<named>(?<!\p{{L}}){alternation(self.named)}(?!\p{{L}})))
+            (?![\d])""",
+            regex.IGNORECASE | regex.VERBOSE,
+        )
+        num = rf"(?:\d+|{words.pattern}|an?)"
+        self.rel = regex.compile(
+            rf"(?<!\p{{L}})(?P<n>{num})\s+(?P<u>{alternation(self.rel_units)})\s+(?P<dir>{alternation(lexicon['later'] + lexicon['earlier'])})(?!\p{{L}})",
+            regex.IGNORECASE,
+        )
+        self.later = {w.lower() for w in lexicon["later"]}
+
+    def __call__(self, text: str) -> Iterator[Found]:
+        for m in self.rx.finditer(text):
+            if m.group("named"):
+                minutes = lookup(self.named, m.group("named"))
+                yield Found("time", m.start("named") if not m.group(0)[:1].isalpha() or approx_of(m) == "exact" else m.start(), m.end(), approx=approx_of(m), minutes=minutes)
+                continue
+            period = lookup(self.period, m.group("per")) if m.group("per") else None
+            # A bare number is a time only with a.m./p.m. or o'clock; "03.10" needs a.m./p.m. too.
+            if m.group("m") is None and not (period or m.group("oclock")):
+                continue
+            if m.group("sep") == "." and not period:
+                continue
+            minutes = to_24h(int(m.group("h")), int(m.group("m") or 0), period)
+            if minutes is None:
+                continue
+            approx = approx_of(m)
+            low = high = minutes
+            if m.group("between"):
+                p1 = lookup(self.period, m.group("per1")) if m.group("per1") else period
+                low = to_24h(int(m.group("h1")), int(m.group("m1") or 0), p1)
+                if low is None:
+                    continue
+                approx = "range"
+                yield Found("time", m.start("h1"), m.end("per1") if m.group("per1") else m.end("m1") if m.group("m1") else m.end("h1"), approx="range", minutes=low, low=low, high=high)
+            yield Found("time", m.start() if approx not in ("exact", "range") else m.start("h"), m.end(), approx=approx, minutes=minutes, low=low, high=high)
+        for m in self.rel.finditer(text):
+            n = m.group("n").lower()
+            count = 1 if n in ("a", "an") else int(n) if n.isdigit() else self.words.value(n)
+            if not count:
+                continue
+            sign = 1 if m.group("dir").lower() in self.later else -1
+            yield Found("time", m.start(), m.end(), relative_minutes=sign * int(count * lookup(self.rel_units, m.group("u"))))

@@ -1,0 +1,52 @@
+"""Month names of any language from CLDR (through Babel): every width and grammatical context,
+so "ноября", "ноябрь", "noviembre", "พฤศจิกายน" and "Nov." all come from one source."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from checker.extract.phrases import alternation, fold
+
+
+@lru_cache(maxsize=None)
+def month_table(language: str, abbreviations: bool = True) -> dict[str, int]:
+    """Folded month name -> month number, wide names in both contexts, and abbreviations
+    (without their final dot) when `abbreviations`.
+
+    >>> t = month_table("ru"); t["ноября"], t["ноябрь"], t["нояб"]
+    (11, 11, 11)
+    """
+    from babel.dates import get_month_names
+
+    widths = ("wide", "abbreviated") if abbreviations else ("wide",)
+    table: dict[str, int] = {}
+    for width in widths:
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=language).items():
+                name = name.rstrip(".")
+                # A one- or two-letter abbreviation is too ambiguous inside running text.
+                if len(name) >= 3 or width == "wide":
+                    table.setdefault(fold(name), number)
+    return table
+
+
+def month_pattern(language: str, abbreviations: bool = True, extra: dict[str, int] | None = None) -> str:
+    """An alternation of the month names of `language` (longest first). Abbreviations may
+    carry their dot, which the pattern includes.
+
+    >>> import regex; regex.search(month_pattern("es"), "7 de noviembre").group()
+    'noviembre'
+    """
+    names = set(month_table(language, abbreviations)) | {fold(k) for k in (extra or {})}
+    return alternation(names) + r"\.?" if abbreviations else alternation(names)
+
+
+def month_number(language: str, written: str, extra: dict[str, int] | None = None) -> int | None:
+    """Month number of a written name, dot or case aside.
+
+    >>> month_number("th", "พฤศจิกายน"), month_number("en", "Nov.")
+    (11, 11)
+    """
+    key = fold(written).rstrip(".")
+    if extra and key in {fold(k): v for k, v in extra.items()}:
+        return {fold(k): v for k, v in extra.items()}[key]
+    return month_table(language).get(key)

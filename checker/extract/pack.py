@@ -1,0 +1,92 @@
+"""The shape every language pack has: rules that find claims, and a small vocabulary."""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from pathlib import Path
+
+import regex
+import yaml
+
+from checker.extract.found import Found
+from checker.extract.phrases import alternation, fold
+
+Rule = Callable[[str], Iterable[Found]]
+
+# A sentence ends at . ! ? … (optionally closed by quotes or brackets) followed by white space,
+# or at a line break. Abbreviations of one or two letters ("a. m.", "O.S.") do not end one.
+_SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…][»\"'”)\]]*+(?=\s)|\n+")
+
+
+class LanguagePack:
+    """One language: its rules (functions text -> Found hits) and its `lexicon.yaml`.
+
+    The lexicon holds `units` (canonical unit -> words for what is counted), `events`
+    (predicate -> cue words, with `reported: true` for announcement verbs), and anything the
+    pack's rules read themselves.
+    """
+
+    def __init__(self, code: str, folder: Path | str, rules: Iterable[Rule] = ()):
+        self.code = code
+        self.folder = Path(folder)
+        self.rules = list(rules)
+
+    def __repr__(self) -> str:
+        return f"LanguagePack({self.code!r})"
+
+    @cached_property
+    def lexicon(self) -> dict:
+        path = self.folder / "lexicon.yaml"
+        return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+
+    def find(self, text: str) -> list[Found]:
+        """Every hit of every rule, in text order."""
+        hits = [f for rule in self.rules for f in rule(text)]
+        hits.sort(key=lambda f: (f.start, -f.end))
+        return hits
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence; a pack overrides it where the script needs."""
+        spans, start = [], 0
+        for m in _SENTENCE_END.finditer(text):
+            if m.end() > start:
+                spans.append((start, m.end()))
+                start = m.end()
+        if start < len(text):
+            spans.append((start, len(text)))
+        return spans
+
+    @cached_property
+    def _units(self) -> list[tuple[regex.Pattern, str]]:
+        return [
+            (regex.compile(r"^" + alternation(words, prefix=True), regex.IGNORECASE), unit)
+            for unit, words in (self.lexicon.get("units") or {}).items()
+        ]
+
+    def unit_of(self, counted: str | None) -> str | None:
+        """Canonical unit of a counted noun, when the lexicon knows it.
+
+        The unit words are stems: "marin" covers marinos, marineros.
+        """
+        if not counted:
+            return None
+        for pattern, unit in self._units:
+            if pattern.match(counted):
+                return unit
+        return None
+
+    @cached_property
+    def event_cues(self) -> dict[str, dict]:
+        """Built-in predicates: event -> {"cues": [...], "reported": bool}."""
+        return self.lexicon.get("events") or {}
+
+
+def sentence_index(spans: list[tuple[int, int]]) -> Callable[[int], int]:
+    """A function giving the index of the sentence that holds a character offset."""
+    starts = [s for s, _ in spans]
+    return lambda pos: max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def folded_phrases(words: Iterable[str]) -> set[str]:
+    return {fold(w) for w in words}

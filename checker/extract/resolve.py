@@ -1,0 +1,153 @@
+"""Fill in what a hit leaves to its context: missing years, calendars, relative days and
+times, and the day a clock time belongs to. Language-neutral: packs only report hits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.extract.found import Found
+from checker.normalize.calendars import CalendarDate, is_valid, julian_offset, to_jdn
+
+NIGHT_START, SMALL_HOURS_END = 18 * 60, 6 * 60
+# A date this close after a time ("2:10 a.m. on 26 October", "a las 3 a. m. del 24") is its date.
+_FOLLOWING_DATE_GAP = 8
+# A parenthesised date this close after another ("7 ноября (25 октября …)") is its twin.
+_TWIN_GAP = 4
+
+
+@dataclass
+class Resolved:
+    """A hit with its context filled in."""
+
+    found: Found
+    date: CalendarDate | None = None  # for a date hit: its day; for a time hit: the day it is on
+    end: CalendarDate | None = None
+    gregorian: CalendarDate | None = None
+    year_inferred: bool = False
+
+
+def _paragraph_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def _dual_years(f: Found) -> tuple[int | None, int | None]:
+    """Years of a dual date's two halves, each taken from the other when only one is written.
+
+    A Julian December can be a Gregorian January of the next year.
+    """
+    jy, g = f.year, f.gregorian
+    gy = g[0] if g else None
+    if g is None:
+        return jy, None
+    if jy is None and gy is not None:
+        jy = gy - 1 if (f.month == 12 and g[1] == 1) else gy
+    if gy is None and jy is not None:
+        gy = jy + 1 if (f.month == 12 and g[1] == 1) else jy
+    return jy, gy
+
+
+def _make(year: int | None, month: int | None, day: int | None, calendar: str) -> CalendarDate | None:
+    if year is None or month is None or day is None or not is_valid(year, month, day, calendar):
+        return None
+    return CalendarDate(year, month, day, calendar)
+
+
+def _pair_twins(dates: list[Resolved], text: str) -> None:
+    """Two dates side by side, one in brackets, that differ by the Julian offset of their year
+    are one day in two calendars: the earlier is Julian, the later Gregorian, unless marked."""
+    for a, b in zip(dates, dates[1:]):
+        if a.date is None or b.date is None:
+            continue
+        gap = text[a.found.end : b.found.start]
+        if len(gap) > _TWIN_GAP or "(" not in gap:
+            continue
+        offset = julian_offset(a.date.year)
+        # Compare the days as written, both read in one calendar.
+        delta = to_jdn(b.date.year, b.date.month, b.date.day, "gregorian") - to_jdn(a.date.year, a.date.month, a.date.day, "gregorian")
+        if abs(delta) != offset:
+            continue
+        early, late = (a, b) if delta > 0 else (b, a)
+        for item, cal in ((early, "julian"), (late, "gregorian")):
+            if item.date.calendar == "unspecified":
+                item.date = CalendarDate(item.date.year, item.date.month, item.date.day, cal)
+                if item.end is not None:
+                    item.end = CalendarDate(item.end.year, item.end.month, item.end.day, cal)
+
+
+def resolve(found: list[Found], text: str, *, default_year: int | None, calendar: str) -> list[Resolved]:
+    """Resolve hits in text order; a date hit that cannot become a real day is dropped."""
+    out: list[Resolved] = []
+    dates: list[Resolved] = []
+    last_year: tuple[int, int] | None = None  # (paragraph, year) of the last written year
+    current: CalendarDate | None = None  # the day the narrative is on
+    last_time: tuple[int, CalendarDate | None] | None = None
+    for f in found:
+        if f.kind == "date":
+            r = _resolve_date(f, text, default_year, calendar, last_year, current)
+            if r is None:
+                continue
+            if f.year is not None or (f.gregorian and f.gregorian[0] is not None):
+                last_year = (_paragraph_of(text, f.start), r.date.year)
+            current = r.date
+            last_time = None
+            dates.append(r)
+            out.append(r)
+        elif f.kind == "time":
+            if f.minutes is None and f.relative_minutes is not None:
+                if last_time is None:
+                    continue
+                f.minutes = (last_time[0] + f.relative_minutes) % 1440
+            day = current
+            if last_time is not None and last_time[0] >= NIGHT_START and f.minutes < SMALL_HOURS_END and day is not None:
+                day = day.shifted(1)  # past midnight in a night narrative: the next day
+                current = day
+            out.append(Resolved(f, date=day))
+            last_time = (f.minutes, day)
+        else:
+            out.append(Resolved(f))
+    _pair_twins(dates, text)
+    _bind_following_dates(out, text)
+    for r in out:
+        if r.found.kind == "date" and r.date is not None and r.gregorian is None and r.date.calendar != "unspecified":
+            r.gregorian = r.date.to_gregorian()
+    return out
+
+
+def _resolve_date(f: Found, text: str, default_year, calendar, last_year, current) -> Resolved | None:
+    if f.relative_days is not None:
+        if current is None:
+            return None
+        return Resolved(f, date=current.shifted(f.relative_days), year_inferred=True)
+    cal = f.calendar or calendar
+    year, inferred = f.year, False
+    gyear = None
+    if f.gregorian is not None:
+        year, gyear = _dual_years(f)
+    if year is None:
+        inferred = True
+        para = _paragraph_of(text, f.start)
+        if last_year is not None and last_year[0] == para:
+            year = last_year[1]
+        elif default_year is not None:
+            year = default_year
+        elif last_year is not None:
+            year = last_year[1]
+    date = _make(year, f.month, f.day, cal)
+    if date is None:
+        return None
+    end = None
+    if f.end_date is not None:
+        ey, em, ed = f.end_date
+        end = _make(ey if ey is not None else year, em, ed, cal)
+    greg = None
+    if f.gregorian is not None:
+        greg = _make(gyear if gyear is not None else year, f.gregorian[1], f.gregorian[2], "gregorian")
+    return Resolved(f, date=date, end=end, gregorian=greg, year_inferred=inferred)
+
+
+def _bind_following_dates(items: list[Resolved], text: str) -> None:
+    """A time immediately followed by a date ("a las 2:10 a. m. del 26 de octubre") is on it."""
+    for r, nxt in zip(items, items[1:]):
+        if r.found.kind == "time" and nxt.found.kind == "date" and nxt.date is not None:
+            gap = text[r.found.end : nxt.found.start]
+            if 0 <= len(gap) <= _FOLLOWING_DATE_GAP and not any(c in gap for c in ".;\n"):
+                r.date = nxt.date

@@ -1,0 +1,116 @@
+"""Bind each claim to what it is about: the entities and event of its sentence, and the
+catalog topic those point to. Also find the catalog's categorical (choice) facts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.extract.pack import LanguagePack, sentence_index
+from checker.normalize.mentions import Mention, PhraseFinder, _is_unspaced_script
+from checker.sources.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    entities: tuple[Mention, ...]
+    events: tuple[Mention, ...]
+
+
+class TopicBinder:
+    """The catalog's and the pack's phrases for one language, compiled once."""
+
+    def __init__(self, catalog: Catalog, pack: LanguagePack):
+        self.catalog, self.pack = catalog, pack
+        lang = pack.code
+        self.unspaced = any(_is_unspaced_script(a) for e in catalog.entities.values() for a in e.aliases.get(lang, []))
+        self.entities = PhraseFinder(
+            ((eid, a) for eid, e in catalog.entities.items() for a in catalog.phrases(e.aliases, lang)),
+            ((eid, p) for eid, e in catalog.entities.items() for p in e.patterns),
+        )
+        cues = [(key, c) for key, ev in catalog.events.items() for c in catalog.phrases(ev.cues, lang)]
+        cues += [(key, c) for key, ev in pack.event_cues.items() for c in ev.get("cues", [])]
+        self.events = PhraseFinder(cues)
+        self.reported = {k for k, ev in catalog.events.items() if ev.reported}
+        self.reported |= {k for k, ev in pack.event_cues.items() if ev.get("reported")}
+        self.unspaced = self.unspaced or pack.code in ("th", "lo", "km", "my", "zh", "ja")
+
+    def facts(self, sentence: str, offset: int) -> SentenceFacts:
+        shift = lambda ms: tuple(Mention(m.key, m.phrase, m.start + offset, m.end + offset) for m in ms)
+        return SentenceFacts(shift(self.entities.find(sentence, self.unspaced)), shift(self.events.find(sentence, self.unspaced)))
+
+    def bind(self, claims: list, text: str, sentences: list[tuple[int, int]]) -> None:
+        """Set entities, event, topic and topic_reason on each claim, in place."""
+        which = sentence_index(sentences)
+        cache: dict[int, SentenceFacts] = {}
+        for claim in claims:
+            i = which(claim.span[0])
+            if i not in cache:
+                s, e = sentences[i] if sentences else (0, len(text))
+                cache[i] = self.facts(text[s:e], s)
+            facts = cache[i]
+            claim.entities = sorted({m.key for m in facts.entities})
+            event = _nearest(facts.events, claim.span)
+            if event is not None and claim.kind != "choice":
+                claim.event = event.key
+                claim.reported = event.key in self.reported
+            if claim.topic is None:
+                self._choose_topic(claim, facts, event)
+
+    def _choose_topic(self, claim, facts: SentenceFacts, nearest: Mention | None) -> None:
+        events = {m.key for m in facts.events}
+        entities = {m.key for m in facts.entities}
+        best, best_score = None, 0
+        for name, topic in self.catalog.topics.items():
+            if topic.kind != claim.kind:
+                continue
+            hit_events = events & set(topic.events)
+            hit_entities = entities & set(topic.entities)
+            if topic.events and not hit_events or topic.entities and not hit_entities:
+                continue
+            unit = getattr(claim, "unit", None)
+            if topic.units and unit not in topic.units:
+                continue
+            score = 2 * len(hit_events) + len(hit_entities) + (2 if topic.units else 0)
+            if nearest is not None and nearest.key in topic.events:
+                score += 3
+            if score > best_score:
+                best, best_score = (name, hit_events, hit_entities), score
+        if best is None:
+            return
+        name, hit_events, hit_entities = best
+        claim.topic = name
+        why = [f"event {m.key!r} by {m.phrase!r}" for m in facts.events if m.key in hit_events][:2]
+        why += [f"entity {m.key!r} by {m.phrase!r}" for m in facts.entities if m.key in hit_entities][:2]
+        if getattr(claim, "unit", None):
+            why.append(f"unit {claim.unit!r}")
+        claim.topic_reason = "; ".join(why) or "kind"
+
+
+def _nearest(mentions: tuple[Mention, ...], span: tuple[int, int]) -> Mention | None:
+    def distance(m: Mention) -> int:
+        return max(m.start - span[1], span[0] - m.end, 0)
+
+    return min(mentions, key=distance, default=None)
+
+
+def find_choices(text: str, catalog: Catalog, pack: LanguagePack, sentences: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+    """(attribute, value, start, end) for each cue of an attribute's value near its subject.
+
+    One claim per attribute, value and sentence: the first cue.
+    """
+    lang = pack.code
+    unspaced = pack.code in ("th", "lo", "km", "my", "zh", "ja")
+    which = sentence_index(sentences)
+    out, seen = [], set()
+    for name, attr in catalog.attributes.items():
+        subject = catalog.entities[attr.subject]
+        subjects = PhraseFinder((attr.subject, a) for a in catalog.phrases(subject.aliases, lang)).find(text, unspaced)
+        if not subjects:
+            continue
+        values = PhraseFinder((v, c) for v, cues in attr.values.items() for c in catalog.phrases(cues, lang)).find(text, unspaced)
+        for v in values:
+            near = any(abs(s.start - v.start) <= attr.window or abs(v.end - s.end) <= attr.window for s in subjects)
+            key = (name, v.key, which(v.start))
+            if near and key not in seen:
+                seen.add(key)
+                out.append((name, v.key, v.start, v.end))
+    return out

@@ -1,0 +1,74 @@
+"""Number words ("five thousand", "mil doscientos", "трёх тысяч") found as runs and valued.
+
+The vocabulary comes from number-parser's per-language data (every inflected form it knows)
+plus a pack's own extra words; the value is computed by one positional rule for all languages.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+
+import regex
+
+from checker.extract.phrases import alternation, fold
+
+_TABLES = ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN")
+_MAX_SCALE = 10**12  # beyond a trillion the words are too rare and too ambiguous to matter
+
+
+def library_vocabulary(language: str) -> dict[str, float]:
+    """Number words number-parser knows for `language`, folded, or {} when it has none.
+
+    >>> library_vocabulary("ru")["трех"], library_vocabulary("es")["mil"]
+    (3.0, 1000.0)
+    """
+    try:
+        info = importlib.import_module(f"number_parser.data.{language}").info
+    except ModuleNotFoundError:
+        return {}
+    words: dict[str, float] = {}
+    for table in _TABLES:
+        for word, value in info.get(table, {}).items():
+            if value <= _MAX_SCALE and "\u200b" not in word:
+                words[fold(word)] = float(value)
+    return words
+
+
+def combine(values: Iterable[float]) -> float | None:
+    """Value of a sequence of number-word values, read left to right.
+
+    >>> combine([1000, 200]), combine([5, 1000]), combine([2, 100, 30, 4]), combine([70, 1000])
+    (1200.0, 5000.0, 234.0, 70000.0)
+    """
+    total, group, seen = 0.0, 0.0, False
+    for v in values:
+        seen = True
+        if v >= 1000:
+            total += max(group, 1.0) * v
+            group = 0.0
+        elif v == 100 and 0 < group < 100:
+            group *= 100
+        else:
+            group += v
+    return total + group if seen else None
+
+
+class NumberWords:
+    """The number words of one language: a pattern for a run of them, and its value."""
+
+    def __init__(self, language: str, extra: dict[str, float] | None = None, connectors: Iterable[str] = ()):
+        self.words = library_vocabulary(language)
+        self.words.update({fold(k): float(v) for k, v in (extra or {}).items()})
+        word = alternation(self.words)
+        joiner = r"(?:\s*-\s*|\s+(?:" + alternation(connectors) + r"\s+)?|\s+)" if connectors else r"(?:\s*-\s*|\s+)"
+        # Possessive repetition: a run of words never backtracks into itself.
+        self.pattern = rf"(?<!\p{{L}})(?:{word})(?:{joiner}(?:{word}))*+(?!\p{{L}})"
+        self._word = regex.compile(word, regex.IGNORECASE)
+
+    def value(self, text: str) -> float | None:
+        """Value of a run matched by `pattern`.
+
+        >>> NumberWords("es", connectors=["y"]).value("treinta y cinco mil")
+        35000.0
+        """
+        return combine(self.words[fold(m.group())] for m in self._word.finditer(text) if fold(m.group()) in self.words)

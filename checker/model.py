@@ -1,0 +1,148 @@
+"""The typed records that flow through the pipeline: sources, claims and findings.
+
+The JSON of these models is claimcheck's interchange format (docs/formats.md).
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Approx = Literal["exact", "about", "at_least", "at_most", "before", "after", "range"]
+Calendar = Literal["julian", "gregorian", "unspecified"]
+Kind = Literal["time", "date", "count", "choice"]
+KINDS: tuple[str, ...] = ("time", "date", "count", "choice")
+
+
+class Source(BaseModel):
+    """One text of a corpus, as the manifest describes it and as it was read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    path: str
+    language: str
+    title: str = ""
+    origin: str = ""
+    licence: str = ""
+    calendar: Calendar = "unspecified"
+    encoding: str = "utf-8"
+    sha256: str = ""
+    size: int = 0
+    claims: int = 0
+
+
+class SourceError(BaseModel):
+    """A source that could not be read: reported, never silently dropped."""
+
+    source: str
+    path: str
+    message: str
+
+
+class _ClaimBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    source: str
+    language: str
+    topic: str | None = None
+    approx: Approx = "exact"
+    span: tuple[int, int]
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    # What the claim is about, as found in its sentence: catalog entity ids and event predicates.
+    entities: list[str] = Field(default_factory=list)
+    event: str | None = None
+    # The event is a report or announcement of something ("the congress was told"), not the thing.
+    reported: bool = False
+    # Why the topic was chosen (alias and score), for the report.
+    topic_reason: str | None = None
+
+    @model_validator(mode="after")
+    def _span_matches_quote(self):
+        start, end = self.span
+        if not (0 <= start <= end) or end - start != len(self.quote):
+            raise ValueError(f"span {self.span} does not fit quote of length {len(self.quote)}")
+        return self
+
+
+class TimeClaim(_ClaimBase):
+    kind: Literal["time"] = "time"
+    value: str  # "HH:MM", 24-hour
+    # The interval the text allows, in minutes from midnight (a range's both ends).
+    low: int | None = None
+    high: int | None = None
+    date: str | None = None  # the day it refers to, "YYYY-MM-DD" in date_calendar
+    date_calendar: Calendar = "unspecified"
+    gregorian_date: str | None = None
+
+
+class DateClaim(_ClaimBase):
+    kind: Literal["date"] = "date"
+    value: str  # "YYYY-MM-DD" as written, in its own calendar
+    calendar: Calendar = "unspecified"
+    gregorian: str | None = None
+    # A range's far end ("5–6 July"), as written.
+    end: str | None = None
+    year_inferred: bool = False
+
+
+class CountValue(BaseModel):
+    low: float | None = None
+    high: float | None = None
+
+
+class CountClaim(_ClaimBase):
+    kind: Literal["count"] = "count"
+    value: CountValue
+    counted: str | None = None  # the counted noun as written
+    unit: str | None = None  # canonical unit when the vocabulary knows it (killed, sailors…)
+
+
+class ChoiceClaim(_ClaimBase):
+    kind: Literal["choice"] = "choice"
+    attribute: str
+    value: str
+
+
+Claim = Annotated[Union[TimeClaim, DateClaim, CountClaim, ChoiceClaim], Field(discriminator="kind")]
+
+Verdict = Literal[
+    "agreement",
+    "approximate_agreement",
+    "calendar_artefact",
+    "scope_difference",
+    "different_events",
+    "discrepancy",
+    "contradiction",
+    "internal_inconsistency",
+]
+Severity = Literal["none", "low", "medium", "high"]
+
+
+class Finding(BaseModel):
+    """The verdict on one group of matched claims."""
+
+    id: str
+    topic: str
+    kind: Kind
+    verdict: Verdict
+    severity: Severity
+    claims: list[str]
+    sources: list[str]
+    gap: str | None = None
+    explanation: str
+    match_reasons: list[str] = Field(default_factory=list)
+
+
+class Report(BaseModel):
+    """Everything `report.json` holds."""
+
+    corpus: dict
+    sources: list[Source]
+    errors: list[SourceError] = Field(default_factory=list)
+    claims: list[Claim]
+    discrepancies: list[Finding]
+    topics: dict[str, dict] = Field(default_factory=dict)
