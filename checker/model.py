@@ -54,6 +54,8 @@ class _ClaimBase(BaseModel):
     suffix: str = ""
     # What the claim is about, as found in its sentence: catalog entity ids and event predicates.
     entities: list[str] = Field(default_factory=list)
+    # Proper names of its sentence as Latin keys, for matching when no catalog entity applies.
+    names: list[str] = Field(default_factory=list)
     event: str | None = None
     # The event is a report or announcement of something ("the congress was told"), not the thing.
     reported: bool = False

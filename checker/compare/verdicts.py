@@ -9,7 +9,7 @@ from itertools import combinations
 from checker.match import ClaimGroup, group_claims
 from checker.model import Finding
 from checker.normalize.calendars import CalendarDate, julian_offset
-from checker.normalize.intervals import claim_interval
+from checker.normalize.intervals import ABOUT_DAYS, claim_interval, shaped
 
 # Gaps at or under these are a discrepancy (a small gap), over them a contradiction.
 SMALL_GAP = {"time": 30, "date": 2}
@@ -44,6 +44,7 @@ class PairVerdict:
     verdict: str
     gap: str | None
     why: str
+    size: float = 0.0  # the gap as a number, to pick the widest pair
 
 
 def _describe(c) -> str:
@@ -66,12 +67,35 @@ def _both_dated(a, b) -> bool:
 
 
 def _calendar_artefact(a, b) -> bool:
-    """Two dates whose written values differ by the Julian offset of their year, at least one
-    with no calendar mark: probably one day in two calendars."""
+    """Whether two disjoint dates, at least one with no calendar mark, overlap once an unmarked
+    one is read in the other calendar: probably one day written in two calendars."""
     if a.kind != "date" or "unspecified" not in (a.calendar, b.calendar):
         return False
-    da, db = CalendarDate.parse(a.value), CalendarDate.parse(b.value)
-    return abs(da.jdn() - db.jdn()) == julian_offset(min(da.year, db.year))
+    readings = lambda c: ("julian", "gregorian") if c.calendar == "unspecified" else (c.calendar,)
+    return any(
+        _date_interval(a, ca).overlaps(_date_interval(b, cb))
+        for ca in readings(a)
+        for cb in readings(b)
+    )
+
+
+def _date_interval(c, calendar: str):
+    """A date claim's interval with its written value read in `calendar`."""
+    day = CalendarDate.parse(c.value, calendar).jdn()
+    end = CalendarDate.parse(c.end, calendar).jdn() if c.end else day
+    return shaped(day, max(day, end), c.approx, ABOUT_DAYS)
+
+
+def _says(c) -> str:
+    """"es-wikipedia says 02:10 (about)"."""
+    qualifier = "" if c.approx == "exact" else f" ({c.approx.replace('_', ' ')})"
+    return f"{c.source} says {_describe(c)}{qualifier}"
+
+
+def _scope_why(a, b) -> str:
+    part, whole = (a, b) if PART_OF.get(a.unit) == b.unit else (b, a)
+    note = f"{part.unit} are part of {whole.unit}" if PART_OF.get(part.unit) == whole.unit else "they count different things"
+    return f"{_says(a)} {a.unit}, {_says(b)} {b.unit}: {note}, a difference of scope rather than of fact"
 
 
 def judge_pair(a, b) -> PairVerdict:
@@ -80,30 +104,33 @@ def judge_pair(a, b) -> PairVerdict:
     if a.kind == "choice":
         if a.value == b.value:
             return PairVerdict("agreement", None, f"both say {a.value}")
-        kind = "internal_inconsistency" if a.source == b.source else "contradiction"
-        return PairVerdict(kind, None, f"{a.value} against {b.value}")
+        verdict = "internal_inconsistency" if a.source == b.source else "contradiction"
+        return PairVerdict(verdict, None, f"{a.source} says {a.value}, {b.source} says {b.value}", 1.0)
     absolute = _both_dated(a, b)
     ia, ib = claim_interval(a, absolute_time=absolute), claim_interval(b, absolute_time=absolute)
     if ia is None or ib is None:
         return PairVerdict("agreement", None, "nothing to compare")
+    related_units = a.kind == "count" and a.unit != b.unit and bool(a.unit and b.unit)
     if ia.overlaps(ib):
+        if related_units:
+            return PairVerdict("scope_difference", None, _scope_why(a, b))
         exact = a.approx == b.approx == "exact" and ia == ib
-        if a.kind == "count" and a.unit != b.unit and a.unit and b.unit:
-            return PairVerdict("scope_difference", None, f"{_describe(a)} {a.unit} and {_describe(b)} {b.unit} count different things")
-        return PairVerdict("agreement" if exact else "approximate_agreement", None, f"{_describe(a)} and {_describe(b)} can both hold")
+        return PairVerdict("agreement" if exact else "approximate_agreement", None, f"{_says(a)}, {_says(b)}")
     gap = ia.gap(ib)
+    both = f"{_says(a)}, {_says(b)}"
     if a.kind == "date" and _calendar_artefact(a, b):
-        return PairVerdict("calendar_artefact", f"{int(gap)} days", f"{_describe(a)} and {_describe(b)} are {julian_offset(int(a.value[:4]))} days apart: one day in the Julian and Gregorian calendars")
-    if a.kind == "count" and a.unit != b.unit and (PART_OF.get(a.unit) == b.unit or PART_OF.get(b.unit) == a.unit):
-        return PairVerdict("scope_difference", f"{_describe(a)} vs {_describe(b)}", f"{a.unit} is part of {b.unit if PART_OF.get(a.unit) == b.unit else a.unit}: a difference of scope, not of fact")
+        unmarked = " and ".join(sorted({c.source for c in (a, b) if c.calendar == "unspecified"}))
+        offset = julian_offset(int(a.value[:4]))
+        return PairVerdict("calendar_artefact", f"{int(gap)} days", f"{both}; read in the other calendar ({offset} days apart in that century) they agree, and {unmarked} marks no calendar: probably one day in two calendars", gap)
+    if related_units:
+        return PairVerdict("scope_difference", _gap_text(a, gap, b), _scope_why(a, b), gap)
     if a.kind == "time" and a.event != b.event and (a.reported or b.reported):
-        told = a if a.reported else b
-        happened = b if told is a else a
-        return PairVerdict("different_events", f"{int(gap)} minutes", f"{told.value} is when it was reported ({told.event}), {happened.value} when it happened ({happened.event}): two events, not one contradiction")
+        told, happened = (a, b) if a.reported else (b, a)
+        return PairVerdict("different_events", f"{int(gap)} minutes", f"{told.source} gives {told.value} for when it was reported ({told.event}), {happened.source} {happened.value} for when it happened ({happened.event}): two events, not one contradiction", gap)
     if a.source == b.source:
-        return PairVerdict("internal_inconsistency", _gap_text(a, gap), f"the same source gives {_describe(a)} and {_describe(b)}")
+        return PairVerdict("internal_inconsistency", _gap_text(a, gap, b), f"{a.source} gives both {_describe(a)} and {_describe(b)}", gap)
     small = _is_small(a, b, gap, ia, ib)
-    return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), f"{_describe(a)} against {_describe(b)}")
+    return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), both + (": a small gap" if small else ": they cannot both hold"), gap)
 
 
 def _is_small(a, b, gap, ia, ib) -> bool:
@@ -121,40 +148,54 @@ def _gap_text(a, gap, b=None) -> str:
     return f"{_describe(a)} vs {_describe(b)}" if b is not None else f"{gap:,.0f}"
 
 
-def _finding(group: ClaimGroup, verdict: str, pairs: list[tuple], suffix: str = "") -> Finding:
-    worst = [p for p in pairs if p[2].verdict == verdict]
-    a, b, pv = worst[0] if worst else (group.claims[0], group.claims[0], PairVerdict(verdict, None, ""))
-    claims = sorted({c.id for c in group.claims} if not suffix else {a.id, b.id, *[x.id for p in worst for x in p[:2]]})
-    explanation = f"{pv.why}." if pv.why else ""
-    if verdict in ("agreement", "approximate_agreement"):
-        explanation = f"{len({c.source for c in group.claims})} sources agree" + (" within their approximations" if verdict == "approximate_agreement" else "") + "."
+AGREEING = ("agreement", "approximate_agreement")
+
+
+def _finding(group: ClaimGroup, verdict: str, pairs: list[tuple], key: str) -> Finding:
+    """One finding over the pairs that share a verdict; the widest gap explains it."""
+    claims = sorted({c.id for p in pairs for c in p[:2]})
+    sources = sorted({c.source for p in pairs for c in p[:2]})
+    a, b, pv = max(pairs, key=lambda p: (p[2].size, p[0].id, p[1].id))
+    if verdict in AGREEING:
+        explanation = f"{len(sources)} sources agree" + (" within their approximations" if verdict == "approximate_agreement" else "") + f": {pv.why}"
+    else:
+        explanation = pv.why
     return Finding(
-        id=f"{group.kind}:{group.topic}{suffix}",
+        id=f"{group.kind}:{group.topic}:{key}",
         topic=group.topic,
         kind=group.kind,
         verdict=verdict,
         severity=SEVERITY[verdict],
         claims=claims,
-        sources=sorted({c.source for c in group.claims if c.id in claims}),
+        sources=sources,
         gap=pv.gap,
-        explanation=explanation[0].upper() + explanation[1:] if explanation else verdict,
-        match_reasons=sorted(set(group.reasons))[:10],
+        explanation=explanation + ".",
+        match_reasons=sorted({r for r in group.reasons if r.split(":")[0] in sources})[:10],
     )
 
 
 def judge_group(group: ClaimGroup) -> list[Finding]:
-    """One finding for the group across sources, and one per source that contradicts itself."""
+    """Findings of one group: one per kind of disagreement across sources (or one agreement
+    when there is none), and one per source that contradicts itself."""
     claims = sorted(group.claims, key=lambda c: c.id)
     pairs = [(a, b, judge_pair(a, b)) for a, b in combinations(claims, 2)]
     out = []
-    internal = [p for p in pairs if p[2].verdict == "internal_inconsistency"]
-    for source in sorted({p[0].source for p in internal}):
-        mine = [p for p in internal if p[0].source == source]
-        out.append(_finding(group, "internal_inconsistency", mine, f":internal:{source}"))
-    across = [p for p in pairs if p[0].source != p[1].source]
-    if across:
-        verdict = min((p[2].verdict for p in across), key=ORDER.index)
-        out.append(_finding(group, verdict, across))
+    # Automatic groups are loose: only the catalog's topics are firm enough to accuse a source
+    # of contradicting itself.
+    if not group.topic.startswith("auto:"):
+        internal = [p for p in pairs if p[2].verdict == "internal_inconsistency"]
+        for source in sorted({p[0].source for p in internal}):
+            out.append(_finding(group, "internal_inconsistency", [p for p in internal if p[0].source == source], f"internal:{source}"))
+    by_verdict: dict[str, list] = {}
+    for p in pairs:
+        if p[0].source != p[1].source:
+            by_verdict.setdefault(p[2].verdict, []).append(p)
+    disagreeing = sorted((v for v in by_verdict if v not in AGREEING), key=ORDER.index)
+    for verdict in disagreeing:
+        out.append(_finding(group, verdict, by_verdict[verdict], verdict))
+    if not disagreeing and by_verdict:
+        verdict = "approximate_agreement" if "approximate_agreement" in by_verdict else "agreement"
+        out.append(_finding(group, verdict, [p for v in AGREEING for p in by_verdict.get(v, [])], "agreement"))
     return out
 
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from checker.extract.lang import get_pack
+from checker.extract.phrases import alternation
 from checker.extract.resolve import Resolved, resolve
 from checker.extract.topics import TopicBinder, find_choices
 from checker.model import ChoiceClaim, CountClaim, CountValue, DateClaim, TimeClaim
@@ -22,6 +25,21 @@ class ExtractContext:
     default_year: int | None = None
     calendar: str = "unspecified"
     catalog: Catalog = field(default_factory=Catalog)
+
+
+class CatalogUnits:
+    """The catalog's own words for what is counted (`units:`), checked before the pack's."""
+
+    def __init__(self, catalog: Catalog, language: str):
+        table = {unit: catalog.phrases(words, language) for unit, words in catalog.units.items()}
+        self._rx = [(regex.compile("^" + alternation(ws, prefix=True), regex.IGNORECASE), u) for u, ws in table.items() if ws]
+
+    def unit_of(self, counted: str | None) -> str | None:
+        if counted:
+            for rx, unit in self._rx:
+                if rx.match(counted):
+                    return unit
+        return None
 
 
 def _drop_overlaps(found):
@@ -44,7 +62,7 @@ def _hhmm(minutes: float) -> str:
     return f"{m // 60:02d}:{m % 60:02d}"
 
 
-def _claim(r: Resolved, text: str, ctx: ExtractContext, pack):
+def _claim(r: Resolved, text: str, ctx: ExtractContext, pack, units: "CatalogUnits"):
     f = r.found
     start, end = f.start, f.end
     common = dict(
@@ -79,7 +97,7 @@ def _claim(r: Resolved, text: str, ctx: ExtractContext, pack):
             end=r.end.iso() if r.end else None,
             year_inferred=r.year_inferred,
         )
-    unit = f.unit or pack.unit_of(f.counted)
+    unit = f.unit or units.unit_of(f.counted) or pack.unit_of(f.counted)
     return CountClaim(**common, value=CountValue(low=f.low, high=f.high), counted=f.counted, unit=unit)
 
 
@@ -92,7 +110,8 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     pack = get_pack(ctx.language)
     found = _drop_overlaps(pack.find(text))
     resolved = resolve(found, text, default_year=ctx.default_year, calendar=ctx.calendar)
-    claims = [_claim(r, text, ctx, pack) for r in resolved if r.found.kind != "date" or r.date is not None]
+    units = CatalogUnits(ctx.catalog, pack.code)
+    claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None]
     sentences = pack.sentences(text)
     catalog = ctx.catalog
     for attribute, value, start, end in find_choices(text, catalog, pack, sentences):

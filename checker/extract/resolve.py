@@ -2,6 +2,7 @@
 times, and the day a clock time belongs to. Language-neutral: packs only report hits."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from checker.extract.found import Found
@@ -25,8 +26,14 @@ class Resolved:
     year_inferred: bool = False
 
 
-def _paragraph_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
+def paragraph_finder(text: str):
+    """A function giving the paragraph (line) number of an offset, in O(log n).
+
+    >>> paragraph_finder("a" + chr(10) + "b" + chr(10) + "c")(4)
+    2
+    """
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+    return lambda pos: bisect.bisect_left(breaks, pos)
 
 
 def _dual_years(f: Found) -> tuple[int | None, int | None]:
@@ -77,23 +84,29 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     """Resolve hits in text order; a date hit that cannot become a real day is dropped."""
     out: list[Resolved] = []
     dates: list[Resolved] = []
+    paragraph_of = paragraph_finder(text)
     last_year: tuple[int, int] | None = None  # (paragraph, year) of the last written year
     current: CalendarDate | None = None  # the day the narrative is on
+    current_para = -1
     last_time: tuple[int, CalendarDate | None] | None = None
+    last_time_para = -1
     for f in found:
+        para = paragraph_of(f.start)
         if f.kind == "date":
-            r = _resolve_date(f, text, default_year, calendar, last_year, current)
+            # "The following day" counts from a day of its own paragraph, never across a break.
+            anchor = current if current_para == para else None
+            r = _resolve_date(f, default_year, calendar, last_year, anchor, para)
             if r is None:
                 continue
             if f.year is not None or (f.gregorian and f.gregorian[0] is not None):
-                last_year = (_paragraph_of(text, f.start), r.date.year)
-            current = r.date
+                last_year = (para, r.date.year)
+            current, current_para = r.date, para
             last_time = None
             dates.append(r)
             out.append(r)
         elif f.kind == "time":
             if f.minutes is None and f.relative_minutes is not None:
-                if last_time is None:
+                if last_time is None or last_time_para != para:
                     continue
                 f.minutes = (last_time[0] + f.relative_minutes) % 1440
             day = current
@@ -101,7 +114,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 day = day.shifted(1)  # past midnight in a night narrative: the next day
                 current = day
             out.append(Resolved(f, date=day))
-            last_time = (f.minutes, day)
+            last_time, last_time_para = (f.minutes, day), para
         else:
             out.append(Resolved(f))
     _pair_twins(dates, text)
@@ -112,7 +125,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     return out
 
 
-def _resolve_date(f: Found, text: str, default_year, calendar, last_year, current) -> Resolved | None:
+def _resolve_date(f: Found, default_year, calendar, last_year, current, para: int) -> Resolved | None:
     if f.relative_days is not None:
         if current is None:
             return None
@@ -124,7 +137,6 @@ def _resolve_date(f: Found, text: str, default_year, calendar, last_year, curren
         year, gyear = _dual_years(f)
     if year is None:
         inferred = True
-        para = _paragraph_of(text, f.start)
         if last_year is not None and last_year[0] == para:
             year = last_year[1]
         elif default_year is not None:

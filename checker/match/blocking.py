@@ -1,9 +1,24 @@
-"""Group claims that speak of the same thing, blocking by kind and topic so the work stays
-near linear: claims are only ever compared inside their block."""
+"""Group claims that speak of the same thing.
+
+Claims the catalog bound to a topic are grouped by (topic, kind). The others are blocked by
+(kind, event, unit) and, inside a block, linked when their sentences share a proper name (by
+fuzzy match of Latin transliterations, so "Керенский" meets "Kerensky") and, for times, the same
+day. Names are clustered once per block with rapidfuzz's cdist, so no loop ever compares every
+pair of claims of a corpus.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+# Two names whose Latin keys score at least this (rapidfuzz ratio, 0-100) are one name.
+# Tested in tests/test_match.py: Kerensky/Kerenskiy/Kerenski meet, Lenin/Lenina meet,
+# Trotsky/Tsereteli do not.
+NAME_SCORE = 84
+MAX_PER_SOURCE = 2
+DURATION_UNITS = {"minutes", "hours", "days", "weeks", "months", "years"}
 
 
 @dataclass
@@ -18,17 +33,89 @@ class ClaimGroup:
         return sorted({c.source for c in self.claims})
 
 
-def group_claims(claims, catalog=None) -> list[ClaimGroup]:
-    """Claims with a topic, grouped by (topic, kind), in a stable order."""
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def name_clusters(names: list[str], score: int = NAME_SCORE) -> dict[str, str]:
+    """Map each name to its cluster's representative (the alphabetically first member).
+
+    >>> name_clusters(["kerensky", "kerenskiy", "lenin"])["kerenskiy"]
+    'kerensky'
+    """
+    names = sorted(set(names))
+    if not names:
+        return {}
+    union = _Union(len(names))
+    matrix = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=score, workers=1)
+    for i, j in zip(*matrix.nonzero()):
+        if i < j:
+            union.join(int(i), int(j))
+    return {n: names[union.find(i)] for i, n in enumerate(names)}
+
+
+def _catalog_groups(claims) -> list[ClaimGroup]:
     blocks: dict[tuple[str, str], ClaimGroup] = {}
     for c in claims:
-        if c.topic is None:
-            continue
-        key = (c.topic, c.kind)
-        if key not in blocks:
-            blocks[key] = ClaimGroup(c.topic, c.kind)
-        g = blocks[key]
+        g = blocks.setdefault((c.topic, c.kind), ClaimGroup(c.topic, c.kind))
         g.claims.append(c)
         if c.topic_reason:
-            g.reasons.append(f"{c.id}: {c.topic_reason}")
-    return [blocks[k] for k in sorted(blocks)]
+            g.reasons.append(f"{c.source}: {c.topic_reason}")
+    return list(blocks.values())
+
+
+def _auto_groups(claims) -> list[ClaimGroup]:
+    """Groups of untopiced claims that share kind, event, unit, a name and (times) a day,
+    spanning at least two sources."""
+    blocks: dict[tuple, list] = defaultdict(list)
+    for c in claims:
+        unit = getattr(c, "unit", None)
+        # A count means nothing without what it counts; durations are not facts of the event.
+        if c.kind == "count" and (unit is None or unit in DURATION_UNITS):
+            continue
+        if c.event and c.names:
+            blocks[(c.kind, c.event, unit)].append(c)
+    groups = []
+    for (kind, event, unit), members in blocks.items():
+        if len({c.source for c in members}) < 2:
+            continue
+        rep = name_clusters([n for c in members for n in c.names])
+        by_key: dict[tuple, list] = defaultdict(list)
+        for c in members:
+            day = getattr(c, "gregorian_date", None) or getattr(c, "date", None) if kind == "time" else None
+            for name in {rep[n] for n in c.names}:
+                by_key[(name, day)].append(c)
+        seen: set[frozenset] = set()
+        for (name, day), linked in sorted(by_key.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            ids = frozenset(c.id for c in linked)
+            per_source = defaultdict(int)
+            for c in linked:
+                per_source[c.source] += 1
+            # A source with many values under one name is telling of several things.
+            if len(per_source) < 2 or max(per_source.values()) > MAX_PER_SOURCE or ids in seen:
+                continue
+            seen.add(ids)
+            topic = f"auto:{event}:{name}" + (f":{unit}" if unit else "") + (f":{day}" if day else "")
+            reasons = [f"{c.source}: event {event!r}, name {name!r}" + (f", day {day}" if day else "") for c in linked]
+            groups.append(ClaimGroup(topic, kind, sorted(linked, key=lambda c: c.id), reasons))
+    return groups
+
+
+def group_claims(claims, catalog=None) -> list[ClaimGroup]:
+    """Catalog-topic groups plus automatic groups of the rest, in a stable order."""
+    topical = [c for c in claims if c.topic is not None]
+    rest = [c for c in claims if c.topic is None and c.kind != "choice"]
+    groups = _catalog_groups(topical) + _auto_groups(rest)
+    return sorted(groups, key=lambda g: (g.topic, g.kind))
