@@ -1,0 +1,152 @@
+"""Verdicts on pairs and groups of claims, and the matching that forms the groups."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.compare import compare_claims, judge_pair
+from checker.match.blocking import NAME_SCORE, group_claims, name_clusters
+from checker.model import CountClaim, CountValue, DateClaim, TimeClaim
+from checker.normalize.calendars import CalendarDate
+from checker.pipeline import run_corpus
+from checker.sources import load_corpus
+
+TITANIC = Path(__file__).parent / "corpora" / "titanic-1912"
+
+
+def time_claim(source, value, approx="exact", *, topic="t", event=None, reported=False, date=None, n=0):
+    h, m = map(int, value.split(":"))
+    return TimeClaim(
+        id=f"{source}:{n}-{n + 5}:time", source=source, language="en", topic=topic, approx=approx,
+        span=(n, n + 5), quote="x" * 5, value=value, low=h * 60 + m, high=h * 60 + m,
+        event=event, reported=reported, date=date, date_calendar="gregorian" if date else "unspecified",
+        gregorian_date=date,
+    )
+
+
+def date_claim(source, value, calendar="unspecified", *, topic="d", n=0):
+    greg = CalendarDate.parse(value, calendar).to_gregorian().iso() if calendar != "unspecified" else None
+    return DateClaim(id=f"{source}:{n}-{n + 3}:date", source=source, language="en", topic=topic, span=(n, n + 3), quote="abc", value=value, calendar=calendar, gregorian=greg)
+
+
+def count_claim(source, low, high=None, approx="exact", *, unit=None, topic="c", n=0):
+    high = low if high is None and approx not in ("at_least",) else high
+    return CountClaim(id=f"{source}:{n}-{n + 2}:count", source=source, language="en", topic=topic, approx=approx, span=(n, n + 2), quote="ab", value=CountValue(low=low, high=high), unit=unit)
+
+
+def test_same_time_agrees_and_about_is_approximate():
+    assert judge_pair(time_claim("a", "02:10"), time_claim("b", "02:10")).verdict == "agreement"
+    assert judge_pair(time_claim("a", "02:10"), time_claim("b", "02:00", "about")).verdict == "approximate_agreement"
+
+
+def test_an_hour_apart_is_a_contradiction_and_minutes_a_discrepancy():
+    assert judge_pair(time_claim("a", "02:10"), time_claim("b", "03:10")).verdict == "contradiction"
+    pv = judge_pair(time_claim("a", "02:10"), time_claim("b", "02:30"))
+    assert pv.verdict == "discrepancy" and pv.gap == "20 minutes"
+
+
+def test_by_two_against_ten_past_two_is_an_inconsistency_of_one_source():
+    pv = judge_pair(time_claim("en", "02:00", "before"), time_claim("en", "02:10", n=9))
+    assert pv.verdict == "internal_inconsistency"
+
+
+def test_a_report_of_the_event_is_a_different_event():
+    told = time_claim("th", "03:10", "about", event="informed", reported=True)
+    pv = judge_pair(time_claim("es", "02:10", event="capture"), told)
+    # 03:10 "about" reaches back to 02:50: 40 minutes from 02:10.
+    assert pv.verdict == "different_events" and pv.gap == "40 minutes"
+    assert "when it was reported" in pv.why
+
+
+def test_old_style_and_new_style_dates_agree_and_unmarked_ones_are_artefacts():
+    assert judge_pair(date_claim("a", "1917-10-25", "julian"), date_claim("b", "1917-11-07", "gregorian")).verdict == "agreement"
+    pv = judge_pair(date_claim("a", "1917-10-25"), date_claim("b", "1917-11-07"))
+    assert pv.verdict == "calendar_artefact" and pv.gap == "13 days"
+    assert judge_pair(date_claim("a", "1917-10-25"), date_claim("b", "1917-11-20")).verdict == "contradiction"
+
+
+def test_killed_and_casualties_are_a_scope_difference():
+    pv = judge_pair(count_claim("es", 6, unit="killed"), count_claim("en", 700, approx="about", unit="casualties"))
+    assert pv.verdict == "scope_difference" and "killed are part of casualties" in pv.why
+
+
+def test_count_bounds():
+    assert judge_pair(count_claim("a", 70000, None, "at_least"), count_claim("b", 80000)).verdict == "approximate_agreement"
+    assert judge_pair(count_claim("a", 70000, None, "at_least"), count_claim("b", 20000)).verdict == "contradiction"
+    assert judge_pair(count_claim("a", 3000), count_claim("b", 5000)).verdict == "contradiction"
+    assert judge_pair(count_claim("a", 705), count_claim("b", 712)).verdict == "discrepancy"
+    assert judge_pair(count_claim("a", 5000, approx="about"), count_claim("b", 5500)).verdict == "approximate_agreement"
+
+
+VALUES = st.sampled_from(["01:50", "02:00", "02:10", "03:10", "21:40", "21:00"])
+APPROX = st.sampled_from(["exact", "about", "before", "after"])
+
+
+@given(VALUES, APPROX, VALUES, APPROX)
+def test_pair_verdicts_are_symmetric(v1, q1, v2, q2):
+    a, b = time_claim("a", v1, q1), time_claim("b", v2, q2)
+    assert judge_pair(a, b) == judge_pair(b, a)
+
+
+@given(VALUES, APPROX)
+def test_a_claim_never_contradicts_itself_or_its_duplicate(v, q):
+    a = time_claim("a", v, q)
+    assert judge_pair(a, a).verdict in ("agreement", "approximate_agreement")
+    assert judge_pair(a, time_claim("b", v, q)).verdict in ("agreement", "approximate_agreement")
+
+
+@given(st.permutations(range(5)))
+def test_findings_do_not_depend_on_claim_order(order):
+    claims = [time_claim("a", "02:10"), time_claim("b", "03:10"), time_claim("c", "02:00", "about"),
+              time_claim("d", "03:10", "about", event="informed", reported=True), time_claim("a", "02:00", "before", n=20)]
+    base = compare_claims(claims)
+    assert compare_claims([claims[i] for i in order]) == base
+
+
+def test_name_clusters_threshold():
+    clusters = name_clusters(["kerensky", "kerenskiy", "kerenski", "lenin", "lenina", "trotsky", "tsereteli"])
+    assert clusters["kerenskiy"] == clusters["kerenski"] == clusters["kerensky"]
+    assert clusters["lenina"] == clusters["lenin"]
+    assert clusters["trotsky"] != clusters["tsereteli"]
+    assert 70 < NAME_SCORE < 95
+
+
+def test_automatic_groups_need_two_sources_and_a_shared_name():
+    a = time_claim("a", "02:10", topic=None, event="capture")
+    b = time_claim("b", "03:10", topic=None, event="capture", n=10)
+    c = time_claim("c", "04:10", topic=None, event="capture", n=20)
+    a.names, b.names, c.names = ["kerensky"], ["kerenskiy"], ["trotsky"]
+    groups = group_claims([a, b, c])
+    assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a", "b"}
+
+
+@pytest.fixture(scope="module")
+def titanic():
+    corpus = load_corpus(TITANIC)
+    result = run_corpus(corpus, jobs=1)
+    return result, compare_claims(result.claims, corpus.catalog)
+
+
+def test_another_event_finds_its_own_disagreements(titanic):
+    """The same code on a corpus about the Titanic: nothing about 1917 is needed."""
+    _, findings = titanic
+    verdicts = {(f.topic, f.verdict) for f in findings}
+    assert ("sinking_time", "contradiction") in verdicts  # 2:20 against 3:20
+    assert ("sinking_time", "different_events") in verdicts  # announced at 8:20
+    assert ("survivors", "discrepancy") in verdicts  # 705 against 712
+    assert ("dead", "scope_difference") in verdicts  # killed against casualties
+    assert ("collision_time", "agreement") in verdicts
+    contradiction = next(f for f in findings if f.verdict == "contradiction")
+    assert contradiction.gap == "60 minutes" and set(contradiction.sources) >= {"account-a", "account-b"}
+
+
+def test_finding_claims_exist_and_match_reasons_are_given(titanic):
+    result, findings = titanic
+    ids = {c.id for c in result.claims}
+    for f in findings:
+        assert set(f.claims) <= ids
+        assert len(f.sources) >= (1 if f.verdict == "internal_inconsistency" else 2)
+        assert f.match_reasons
