@@ -41,8 +41,10 @@ class CountRule:
         self.articles = {fold(a) for a in lexicon.get("articles") or []}
         self.not_counted = {fold(w) for w in lexicon.get("not_counted") or []}
         self.skip = {fold(w) for w in lexicon.get("counted_skip") or []}
+        self.function_words = {fold(w) for w in lexicon.get("function_words") or []}
         self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
-        num = rf"(?:{DIGITS}|{words.pattern})"
+        # Digits run into letters are ordinals or codes ("25th", "14-я" aside), not counts.
+        num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{words.pattern})"
         joiners = alternation(lexicon.get("range_joiners") or ["-"])
         scale = alternation(self.scales) if self.scales else "(?!)"
         noun = r"\p{L}[\p{L}'’-]*+"
@@ -53,7 +55,7 @@ class CountRule:
               |(?P<n>{num}))
             (?:\s*(?P<scale>(?<!\p{{L}}){scale}(?!\p{{L}})))?
             (?P<pct>\s?%)?
-            (?=[\s\xa0]+(?P<counted>{noun}(?:\s+{noun}){{0,2}}))?""",
+            (?=(?:[\s\xa0]+|-(?={self.unit_words}))(?P<counted>{noun}(?:\s+{noun}){{0,2}}))?""",
             regex.IGNORECASE | regex.VERBOSE,
         )
 
@@ -92,7 +94,7 @@ class CountRule:
                 if lo is None or hi is None:
                     continue
                 lo, hi = lo * scale_a, hi * scale
-                if not lo < hi:
+                if not lo < hi or (_looks_like_year(m.group("a"), lo) and _looks_like_year(m.group("b"), hi)):
                     continue
                 approx = "range"
             else:
@@ -105,12 +107,19 @@ class CountRule:
                     noun = m.group("counted") or ""
                     if not regex.match(r"^" + self.unit_words, noun, regex.IGNORECASE):
                         continue
-                if regex.fullmatch(r"\d{4}", written) and 1000 <= value <= 2100 and not m.group("scale"):
-                    continue  # a year
+                if _looks_like_year(written, value) and not m.group("scale"):
+                    continue
+                if written[:1].isupper() and not _opens_sentence(text, m.start("n")) and written[:1].isalpha():
+                    continue  # a capitalised number word inside a sentence is a title: "Ten Days"
                 lo = hi = value * scale
             counted, end = self.counted_noun(m)
             if counted and fold(counted) in self.not_counted:
                 continue
+            if counted and fold(counted) in self.function_words:
+                counted = None
+            bare = not (counted or m.group("pct") or m.group("scale") or m.group("vague") or m.group("a"))
+            if bare and approx == "exact" and regex.match(r"\d", ascii_digits(m.group("n") or "")):
+                continue  # a lone figure counts nothing we can name: a citation, a page, a label
             if m.group("pct"):
                 counted, end = "%", m.end("pct")
             start = m.start()
@@ -119,6 +128,20 @@ class CountRule:
             elif approx == "at_most":
                 lo, hi = None, hi
             yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted)
+
+
+def _looks_like_year(written: str, value: float) -> bool:
+    """Four bare digits between 1000 and 2100.
+
+    >>> _looks_like_year("1917", 1917), _looks_like_year("1,917", 1917)
+    (True, False)
+    """
+    return bool(regex.fullmatch(r"\d{4}", ascii_digits(written))) and 1000 <= value <= 2100
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"'«“(")
+    return not before or before[-1] in ".!?:;\n-—–•*"
 
 
 def _end_of_number(m: regex.Match) -> int:

@@ -14,6 +14,27 @@ from checker.extract.phrases import alternation, fold
 
 Rule = Callable[[str], Iterable[Found]]
 
+
+class LexiconLoader(yaml.SafeLoader):
+    """YAML 1.1 reads the words y, n, yes, no, on and off as booleans: in a word list they are
+    words (Spanish "y", English "on"), so only true/false stay booleans."""
+
+
+LexiconLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+LexiconLoader.add_implicit_resolver("tag:yaml.org,2002:bool", regex.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def load_lexicon(path: Path) -> dict:
+    """A pack's lexicon.yaml, its words kept as words (see LexiconLoader).
+
+    >>> yaml.load("joiners: [y, o, on]", Loader=LexiconLoader)
+    {'joiners': ['y', 'o', 'on']}
+    """
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=LexiconLoader) or {}
+
 # A sentence ends at . ! ? … (optionally closed by quotes or brackets) followed by white space,
 # or at a line break. Abbreviations of one or two letters ("a. m.", "O.S.") do not end one.
 _SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…][»\"'”)\]]*+(?=\s)|\n+")
@@ -38,7 +59,7 @@ class LanguagePack:
     @cached_property
     def lexicon(self) -> dict:
         path = self.folder / "lexicon.yaml"
-        return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+        return load_lexicon(path) if path.is_file() else {}
 
     def find(self, text: str) -> list[Found]:
         """Every hit of every rule, in text order."""
