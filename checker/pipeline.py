@@ -58,9 +58,18 @@ def process_source(spec: SourceSpec, corpus: Corpus) -> SourceResult:
     return SourceResult(source, claims)
 
 
-def _work(args: tuple[SourceSpec, Corpus]) -> SourceResult:
+_WORKER_CORPUS: list[Corpus] = []
+
+
+def _init_worker(corpus: Corpus) -> None:
+    """Each worker receives the corpus (and its catalog) once, not with every source."""
     os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
-    return process_source(*args)
+    _WORKER_CORPUS[:] = [corpus]
+
+
+def _work(index: int) -> SourceResult:
+    corpus = _WORKER_CORPUS[0]
+    return process_source(corpus.sources[index], corpus)
 
 
 def default_jobs() -> int:
@@ -78,9 +87,9 @@ def run_corpus(corpus: Corpus, jobs: int | None = None, progress: Callable[[Sour
             if progress:
                 progress(results[-1])
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(specs))) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(specs)), initializer=_init_worker, initargs=(corpus,)) as pool:
             results = []
-            for r in pool.map(_work, [(s, corpus) for s in specs], chunksize=max(1, len(specs) // (jobs * 8))):
+            for r in pool.map(_work, range(len(specs)), chunksize=max(1, len(specs) // (jobs * 8))):
                 results.append(r)
                 if progress:
                     progress(r)

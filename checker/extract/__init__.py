@@ -8,7 +8,7 @@ import regex
 from checker.extract.lang import get_pack
 from checker.extract.phrases import alternation
 from checker.extract.resolve import Resolved, resolve
-from checker.extract.topics import TopicBinder, find_choices
+from checker.extract.topics import TopicBinder
 from checker.model import ChoiceClaim, CountClaim, CountValue, DateClaim, TimeClaim
 from checker.sources.catalog import Catalog
 
@@ -101,6 +101,20 @@ def _claim(r: Resolved, text: str, ctx: ExtractContext, pack, units: "CatalogUni
     return CountClaim(**common, value=CountValue(low=f.low, high=f.high), counted=f.counted, unit=unit)
 
 
+_BINDERS: dict[tuple[int, str], tuple[Catalog, TopicBinder]] = {}
+
+
+def _binder(catalog: Catalog, pack) -> TopicBinder:
+    """One compiled binder per catalog and language, reused for every source."""
+    key = (id(catalog), pack.code)
+    hit = _BINDERS.get(key)
+    if hit is None or hit[0] is not catalog:
+        if len(_BINDERS) > 64:
+            _BINDERS.clear()
+        hit = _BINDERS[key] = (catalog, TopicBinder(catalog, pack))
+    return hit[1]
+
+
 def extract_claims(text: str, ctx: ExtractContext) -> list:
     """Every claim of one text, in text order.
 
@@ -113,8 +127,8 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     units = CatalogUnits(ctx.catalog, pack.code)
     claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None]
     sentences = pack.sentences(text)
-    catalog = ctx.catalog
-    for attribute, value, start, end in find_choices(text, catalog, pack, sentences):
+    binder = _binder(ctx.catalog, pack)
+    for attribute, value, start, end in binder.choices.find(text, sentences):
         claims.append(
             ChoiceClaim(
                 id=f"{ctx.source}:{start}-{end}:choice",
@@ -130,6 +144,6 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
                 topic_reason=f"attribute {attribute!r}",
             )
         )
-    TopicBinder(catalog, pack).bind(claims, text, sentences)
+    binder.bind(claims, text, sentences)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.kind))
     return claims

@@ -2,13 +2,14 @@
 catalog topic those point to. Also find the catalog's categorical (choice) facts."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from checker.extract.months import month_table
 from checker.extract.pack import LanguagePack, sentence_index
 import regex
 
-from checker.normalize.mentions import Mention, PhraseFinder, _is_unspaced_script, latin_key
+from checker.normalize.mentions import UNSPACED_LANGUAGES, Mention, PhraseFinder, _is_unspaced_script, latin_key
 from checker.sources.catalog import Catalog
 
 
@@ -53,7 +54,8 @@ class TopicBinder:
         self.events = PhraseFinder(cues)
         self.reported = {k for k, ev in catalog.events.items() if ev.reported}
         self.reported |= {k for k, ev in pack.event_cues.items() if ev.get("reported")}
-        self.unspaced = self.unspaced or pack.code in ("th", "lo", "km", "my", "zh", "ja")
+        self.unspaced = self.unspaced or pack.code in UNSPACED_LANGUAGES
+        self.choices = ChoiceFinder(catalog, pack)
         # English capitalises month names; they are no one's name.
         self.month_keys = {latin_key(m) for m in month_table(pack.code)}
 
@@ -123,25 +125,36 @@ def _nearest(mentions: tuple[Mention, ...], span: tuple[int, int]) -> Mention | 
     return min(mentions, key=lambda m: _distance(m, span), default=None)
 
 
-def find_choices(text: str, catalog: Catalog, pack: LanguagePack, sentences: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
-    """(attribute, value, start, end) for each cue of an attribute's value near its subject.
+class ChoiceFinder:
+    """The catalog's categorical attributes for one language: a cue of one of an attribute's
+    values within its window of a mention of its subject makes a choice claim."""
 
-    One claim per attribute, value and sentence: the first cue.
-    """
-    lang = pack.code
-    unspaced = pack.code in ("th", "lo", "km", "my", "zh", "ja")
-    which = sentence_index(sentences)
-    out, seen = [], set()
-    for name, attr in catalog.attributes.items():
-        subject = catalog.entities[attr.subject]
-        subjects = PhraseFinder((attr.subject, a) for a in catalog.phrases(subject.aliases, lang)).find(text, unspaced)
-        if not subjects:
-            continue
-        values = PhraseFinder((v, c) for v, cues in attr.values.items() for c in catalog.phrases(cues, lang)).find(text, unspaced)
-        for v in values:
-            near = any(abs(s.start - v.start) <= attr.window or abs(v.end - s.end) <= attr.window for s in subjects)
-            key = (name, v.key, which(v.start))
-            if near and key not in seen:
-                seen.add(key)
-                out.append((name, v.key, v.start, v.end))
-    return out
+    def __init__(self, catalog: Catalog, pack: LanguagePack):
+        lang = pack.code
+        self.unspaced = lang in UNSPACED_LANGUAGES
+        self.attributes = [
+            (
+                name,
+                attr.window,
+                PhraseFinder((attr.subject, a) for a in catalog.phrases(catalog.entities[attr.subject].aliases, lang)),
+                PhraseFinder((v, c) for v, cues in attr.values.items() for c in catalog.phrases(cues, lang)),
+            )
+            for name, attr in catalog.attributes.items()
+        ]
+
+    def find(self, text: str, sentences: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+        """(attribute, value, start, end): one claim per attribute, value and sentence."""
+        which = sentence_index(sentences)
+        out, seen = [], set()
+        for name, window, subject_finder, value_finder in self.attributes:
+            starts = [m.start for m in subject_finder.find(text, self.unspaced)]
+            if not starts:
+                continue
+            for v in value_finder.find(text, self.unspaced):
+                i = bisect.bisect_left(starts, v.start - window)
+                near = i < len(starts) and starts[i] <= v.end + window
+                key = (name, v.key, which(v.start))
+                if near and key not in seen:
+                    seen.add(key)
+                    out.append((name, v.key, v.start, v.end))
+        return out

@@ -52,8 +52,8 @@ class _Union:
 def name_clusters(names: list[str], score: int = NAME_SCORE) -> dict[str, str]:
     """Map each name to its cluster's representative (the alphabetically first member).
 
-    >>> name_clusters(["kerensky", "kerenskiy", "lenin"])["kerenskiy"]
-    'kerensky'
+    >>> name_clusters(["kerensky", "kerenskiy", "lenin"])["kerensky"]
+    'kerenskiy'
     """
     names = sorted(set(names))
     if not names:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import regex
 from anyascii import anyascii
 
+# Languages written without spaces between words: a phrase may touch other letters.
+UNSPACED_LANGUAGES = ("th", "lo", "km", "my", "zh", "ja")
 # Keep this many letters of a word and let the ending vary; short words must match whole.
 _MIN_STEM, _ENDING = 4, 3
 
