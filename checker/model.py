@@ -76,6 +76,8 @@ class TimeClaim(_ClaimBase):
     # The interval the text allows, in minutes from midnight (a range's both ends).
     low: int | None = None
     high: int | None = None
+    # Counted from an earlier time of the same source ("five minutes later"): a later moment.
+    derived: bool = False
     date: str | None = None  # the day it refers to, "YYYY-MM-DD" in date_calendar
     date_calendar: Calendar = "unspecified"
     gregorian_date: str | None = None

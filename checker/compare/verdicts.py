@@ -127,7 +127,7 @@ def judge_pair(a, b) -> PairVerdict:
     if a.kind == "time" and a.event != b.event and (a.reported or b.reported):
         told, happened = (a, b) if a.reported else (b, a)
         return PairVerdict("different_events", f"{int(gap)} minutes", f"{told.source} gives {told.value} for when it was reported ({told.event}), {happened.source} {happened.value} for when it happened ({happened.event}): two events, not one contradiction", gap)
-    if a.source == b.source:
+    if a.source == b.source and not (getattr(a, "derived", False) or getattr(b, "derived", False)):
         return PairVerdict("internal_inconsistency", _gap_text(a, gap, b), f"{a.source} gives both {_describe(a)} and {_describe(b)}", gap)
     small = _is_small(a, b, gap, ia, ib)
     return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), both + (": a small gap" if small else ": they cannot both hold"), gap)

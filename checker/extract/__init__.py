@@ -82,6 +82,7 @@ def _claim(r: Resolved, text: str, ctx: ExtractContext, pack, units: "CatalogUni
         return TimeClaim(
             **common,
             value=_hhmm(f.minutes),
+            derived=f.relative_minutes is not None,
             low=int(low),
             high=int(high),
             date=day.iso() if day else None,

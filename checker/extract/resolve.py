@@ -109,8 +109,9 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 if last_time is None or last_time_para != para:
                     continue
                 f.minutes = (last_time[0] + f.relative_minutes) % 1440
-            day = current
-            if last_time is not None and last_time[0] >= NIGHT_START and f.minutes < SMALL_HOURS_END and day is not None:
+            # A time is on the day its own paragraph last named; across a break it is unknown.
+            day = current if current_para == para else None
+            if last_time is not None and last_time_para == para and last_time[0] >= NIGHT_START and f.minutes < SMALL_HOURS_END and day is not None:
                 day = day.shifted(1)  # past midnight in a night narrative: the next day
                 current = day
             out.append(Resolved(f, date=day))
