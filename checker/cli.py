@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -12,7 +14,7 @@ from typing import Optional
 import typer
 
 from checker import __version__
-from checker.errors import ClaimcheckError
+from checker.errors import ClaimcheckError, Interrupted
 
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
@@ -67,14 +69,14 @@ def _progress(total: int, label: str):
     return bar, lambda _r: bar.advance(task)
 
 
-def _run(corpus, jobs):
+def _run(corpus, jobs, strict: bool = False):
     from checker.pipeline import run_corpus
 
     bar, tick = _progress(len(corpus.sources), "extracting")
     if bar is None:
-        return run_corpus(corpus, jobs)
+        return run_corpus(corpus, jobs, strict=strict)
     with bar:
-        return run_corpus(corpus, jobs, tick)
+        return run_corpus(corpus, jobs, tick, strict=strict)
 
 
 def _dump(rows: list[dict], fmt: Fmt, columns: list[str]) -> None:
@@ -110,9 +112,10 @@ def sources(
     _report_errors(result.errors)
 
 
-def _report_errors(errors) -> None:
+def _report_errors(errors, where: str = "") -> None:
+    """One line on stderr for each source that could not be read, then exit 1."""
     for e in errors:
-        typer.echo(f"claimcheck: error: {e.message}", err=True)
+        typer.echo(f"claimcheck: error: {e.message}{where}", err=True)
     if errors:
         raise typer.Exit(1)
 
@@ -185,18 +188,15 @@ def report(
     """
     from checker.compare import compare_claims
     from checker.report import write_report
+    from checker.report.write import check_output
 
     c = _corpus(corpus)
-    result = _run(c, jobs)
-    if strict and result.errors:
-        raise ClaimcheckError(result.errors[0].message)
+    check_output(out)  # before minutes of reading, not after
+    result = _run(c, jobs, strict)
     findings = compare_claims(result.claims, c.catalog)
     index = write_report(result, findings, out)
-    for e in result.errors:
-        typer.echo(f"claimcheck: error: {e.message} (reported under errors)", err=True)
     typer.echo(f"{len(result.sources)} sources, {len(result.claims)} claims, {len(findings)} findings -> {index}")
-    if result.errors:
-        raise typer.Exit(1)
+    _report_errors(result.errors, "; listed under errors in the report")
 
 
 @app.command()
@@ -207,7 +207,8 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Accept every current finding into this file."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j"),
 ):
-    """Exit 1 when a finding at --fail-on level or worse is not in the baseline (for CI).
+    """Exit 1 when a finding at --fail-on level or worse is not in the baseline (for CI);
+    exit 2 when a source, the corpus or the baseline cannot be read; else 0.
 
     Example: claimcheck check --fail-on discrepancy --baseline known-findings.json
     """
@@ -218,21 +219,46 @@ def check(
     raise typer.Exit(code)
 
 
+def _interrupt(signum, frame):
+    raise Interrupted()
+
+
 def main() -> None:
-    """Entry point: project errors become one line and exit 2; Ctrl-C exits 130."""
+    """Entry point: project errors become one line and exit 2; Ctrl-C exits 130 with one line,
+    never a traceback (--debug shows one for errors)."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    # Our own exception, not KeyboardInterrupt, which click turns into a blank line.
+    previous = signal.signal(signal.SIGINT, _interrupt) if main_thread else None
     try:
-        app(standalone_mode=False)
+        _main()
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _main() -> None:
+    try:
+        # Without standalone mode click returns a command's typer.Exit code instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except ClaimcheckError as exc:
         if _DEBUG["on"]:
             raise
         typer.echo(f"claimcheck: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt):
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while leaving
         typer.echo("claimcheck: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(141)  # the reader of our output went away (`claimcheck extract | head`)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
+        typer.echo("claimcheck: aborted", err=True)
         sys.exit(130)
     except Exception as exc:  # click usage errors and the like
         import click
@@ -244,3 +270,13 @@ def main() -> None:
             raise
         typer.echo(f"claimcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         sys.exit(3)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: Python flushes it again at exit and would complain that the
+    pipe is broken."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -37,3 +37,16 @@ class SourceReadError(ClaimcheckError):
 
 class OutputError(ClaimcheckError):
     """The report cannot be written."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) while claimcheck runs: the command line exits 130 with one line.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` swallows it; but not a
+    KeyboardInterrupt, which click would turn into a blank line and a silent abort.
+
+    >>> issubclass(Interrupted, Exception)
+    False
+    """
+
+    exit_code = 130

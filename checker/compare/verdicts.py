@@ -8,7 +8,7 @@ from itertools import combinations
 
 from checker.match import ClaimGroup, group_claims
 from checker.model import Finding
-from checker.normalize.calendars import CalendarDate, julian_offset
+from checker.normalize.calendars import CalendarDate, is_valid, julian_offset
 from checker.normalize.intervals import ABOUT_DAYS, claim_interval, shaped
 
 # Gaps at or under these are a discrepancy (a small gap), over them a contradiction.
@@ -71,12 +71,18 @@ def _calendar_artefact(a, b) -> bool:
     one is read in the other calendar: probably one day written in two calendars."""
     if a.kind != "date" or "unspecified" not in (a.calendar, b.calendar):
         return False
-    readings = lambda c: ("julian", "gregorian") if c.calendar == "unspecified" else (c.calendar,)
+    readings = lambda c: _calendars_having(c) if c.calendar == "unspecified" else (c.calendar,)
     return any(
         _date_interval(a, ca).overlaps(_date_interval(b, cb))
         for ca in readings(a)
         for cb in readings(b)
     )
+
+
+def _calendars_having(c) -> tuple[str, ...]:
+    """The calendars in which an unmarked date claim's written days exist (1900-02-29: Julian)."""
+    days = [tuple(int(p) for p in d.split("-")) for d in (c.value, c.end) if d]
+    return tuple(cal for cal in ("julian", "gregorian") if all(is_valid(*day, cal) for day in days))
 
 
 def _date_interval(c, calendar: str):

@@ -1,6 +1,7 @@
 """Stage 2: pull typed claims out of a source's text with its language pack."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -44,7 +45,14 @@ class CatalogUnits:
 
 def _drop_overlaps(found):
     """A number inside a date or a time is not a count; of two hits of one kind on the same
-    characters the longer wins."""
+    characters the longer wins.
+
+    >>> from checker.extract.found import Found
+    >>> [(f.kind, f.start) for f in _drop_overlaps([Found("count", 3, 5), Found("date", 0, 9), Found("time", 12, 16)])]
+    [('date', 0), ('time', 12)]
+    """
+    if all(f.kind in _KIND_RANK and f.end > f.start for f in found):
+        return _drop_overlaps_sorted(found)
     kept = []
     for f in sorted(found, key=lambda f: (_KIND_RANK.get(f.kind, 3), f.start, -(f.end - f.start))):
         clash = any(
@@ -53,6 +61,30 @@ def _drop_overlaps(found):
         )
         if not clash:
             kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept
+
+
+def _drop_overlaps_sorted(found):
+    """_drop_overlaps in O(n log n) for non-empty hits of the known kinds, where any two
+    overlapping hits clash: the hits kept are then disjoint, so one look at the kept hit
+    starting last before a new hit's end decides. A text of 50 MB yields ~10^5 hits; the pairwise test took hours."""
+    kept: list = []
+    by_rank = sorted(found, key=lambda f: (_KIND_RANK[f.kind], f.start, -(f.end - f.start)))
+    rank = None
+    for f in by_rank:
+        if _KIND_RANK[f.kind] != rank:
+            # Earlier ranks are final: index them once; this rank's hits come in start order.
+            rank = _KIND_RANK[f.kind]
+            kept.sort(key=lambda k: (k.start, k.end))
+            starts, ends, last = [k.start for k in kept], [k.end for k in kept], None
+        i = bisect.bisect_left(starts, f.end) - 1
+        if i >= 0 and ends[i] > f.start:
+            continue
+        if last is not None and f.start < last.end and last.start < f.end:
+            continue
+        kept.append(f)
+        last = f
     kept.sort(key=lambda f: (f.start, f.end))
     return kept
 
@@ -116,6 +148,21 @@ def _binder(catalog: Catalog, pack) -> TopicBinder:
     return hit[1]
 
 
+# Line ends other than LF and CRLF: old Mac CR, NEL, Unicode line and paragraph separators.
+_OTHER_LINE_ENDS = regex.compile("\r(?!\n)|[\u0085\u2028\u2029]")
+
+
+def _as_lf(text: str) -> str:
+    """The text with every other line end as LF, for the rules, which know lines and
+    paragraphs by LF. One character for one, so offsets hold; quotes still come from the text
+    as read.
+
+    >>> _as_lf("a\\rb\\r\\nc\\u2028d")
+    'a\\nb\\r\\nc\\nd'
+    """
+    return _OTHER_LINE_ENDS.sub("\n", text)
+
+
 def extract_claims(text: str, ctx: ExtractContext) -> list:
     """Every claim of one text, in text order.
 
@@ -123,13 +170,14 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     ['02:10']
     """
     pack = get_pack(ctx.language)
-    found = _drop_overlaps(pack.find(text))
-    resolved = resolve(found, text, default_year=ctx.default_year, calendar=ctx.calendar)
+    read_as = _as_lf(text)
+    found = _drop_overlaps(pack.find(read_as))
+    resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar)
     units = CatalogUnits(ctx.catalog, pack.code)
     claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None]
-    sentences = pack.sentences(text)
+    sentences = pack.sentences(read_as)
     binder = _binder(ctx.catalog, pack)
-    for attribute, value, start, end in binder.choices.find(text, sentences):
+    for attribute, value, start, end in binder.choices.find(read_as, sentences):
         claims.append(
             ChoiceClaim(
                 id=f"{ctx.source}:{start}-{end}:choice",
@@ -145,6 +193,6 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
                 topic_reason=f"attribute {attribute!r}",
             )
         )
-    binder.bind(claims, text, sentences)
+    binder.bind(claims, read_as, sentences)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.kind))
     return claims

@@ -13,6 +13,7 @@ from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
 
 DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ']\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
+_DIGIT = regex.compile(r"\d")
 APPROX_KINDS = ("about", "at_least", "at_most", "before", "after")
 
 
@@ -24,8 +25,9 @@ def qualifier_group(lexicon: dict, kinds=APPROX_KINDS) -> str:
 
 
 def approx_of(m: regex.Match, default: str = "exact") -> str:
+    groups = m.groupdict()  # built once: it costs as much as the match on long patterns
     for k in APPROX_KINDS:
-        if m.groupdict().get(f"q_{k}"):
+        if groups.get(f"q_{k}"):
             return k
     return default
 
@@ -43,6 +45,8 @@ class CountRule:
         self.skip = {fold(w) for w in lexicon.get("counted_skip") or []}
         self.function_words = {fold(w) for w in lexicon.get("function_words") or []}
         self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
+        # Compiled once: matching a long pattern string would hash it again at every hit.
+        self.unit_rx = regex.compile(self.unit_words, regex.IGNORECASE)
         # Digits run into letters are ordinals or codes ("25th", "14-я" aside), not counts.
         num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{words.pattern})"
         joiners = alternation(lexicon.get("range_joiners") or ["-"])
@@ -50,7 +54,7 @@ class CountRule:
         noun = r"\p{L}[\p{L}'’-]*+"
         self.rx = regex.compile(
             rf"""(?:{qualifier_group(lexicon, ("about", "at_least", "at_most"))}\s+)?
-            (?:(?P<vague>(?<!\p{{L}}){alternation(self.vague)}(?!\p{{L}}))
+            (?:(?P<vague>(?<!\p{{L}}){alternation(lexicon.get("vague") or {})}(?!\p{{L}}))
               |(?P<a>{num})(?:\s*(?P<scale_a>{scale}))?\s*(?:{joiners}|[-–—])\s*(?P<b>{num})
               |(?P<n>{num}))
             (?:\s*(?P<scale>(?<!\p{{L}}){scale}(?!\p{{L}})))?
@@ -60,9 +64,20 @@ class CountRule:
         )
 
     def number(self, written: str) -> float | None:
-        if regex.match(r"\d", ascii_digits(written)):
+        if _DIGIT.match(ascii_digits(written)):
             return parse_number(written)
         return self.words.value(written)
+
+    def shared_scale(self, written: str) -> float:
+        """The scale word (a thousand or more) ending a run of number words, which the range's
+        first number shares: "три тысячи" -> 1000, "3" -> 1.
+
+        >>> CountRule({}, NumberWords("ru")).shared_scale("трёх тысяч")
+        1000.0
+        """
+        words = regex.findall(r"\p{L}+", written)
+        value = self.words.words.get(fold(words[-1]), 1.0) if words else 1.0
+        return value if value >= 1000 else 1.0
 
     def counted_noun(self, m: regex.Match) -> tuple[str | None, int]:
         """The counted noun and where it ends: the first of up to three following words that
@@ -72,7 +87,7 @@ class CountRule:
         base = m.start("counted")
         words = list(regex.finditer(r"\S+", m.group("counted")))
         for w in words:
-            if regex.match(r"^" + self.unit_words, w.group(), regex.IGNORECASE):
+            if self.unit_rx.match(w.group()):
                 return w.group().strip(".,;:"), base + w.end()
         first = next((w for w in words if fold(w.group()) not in self.skip), None)
         if first is None:
@@ -81,6 +96,8 @@ class CountRule:
 
     def __call__(self, text: str) -> Iterator[Found]:
         for m in self.rx.finditer(text):
+            if _lone_figure(m):
+                continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
             scale = self.scales.get(fold(m.group("scale") or ""), 1.0)
             if m.group("vague"):
@@ -94,6 +111,8 @@ class CountRule:
                 if lo is None or hi is None:
                     continue
                 lo, hi = lo * scale_a, hi * scale
+                if not m.group("scale_a") and lo * self.shared_scale(m.group("b")) < hi:
+                    lo *= self.shared_scale(m.group("b"))  # "two to three thousand": 2000-3000
                 if not lo < hi or (_looks_like_year(m.group("a"), lo) and _looks_like_year(m.group("b"), hi)):
                     continue
                 approx = "range"
@@ -105,7 +124,7 @@ class CountRule:
                 if fold(written) in self.articles and not m.group("scale"):
                     # "a", "un", "one": a count only before a known unit ("un soldado").
                     noun = m.group("counted") or ""
-                    if not regex.match(r"^" + self.unit_words, noun, regex.IGNORECASE):
+                    if not self.unit_rx.match(noun):
                         continue
                 if _looks_like_year(written, value) and not m.group("scale"):
                     continue
@@ -118,7 +137,7 @@ class CountRule:
             if counted and fold(counted) in self.function_words:
                 counted = None
             bare = not (counted or m.group("pct") or m.group("scale") or m.group("vague") or m.group("a"))
-            if bare and approx == "exact" and regex.match(r"\d", ascii_digits(m.group("n") or "")):
+            if bare and approx == "exact" and _DIGIT.match(ascii_digits(m.group("n") or "")):
                 continue  # a lone figure counts nothing we can name: a citation, a page, a label
             if m.group("pct"):
                 counted, end = "%", m.end("pct")
@@ -128,6 +147,13 @@ class CountRule:
             elif approx == "at_most":
                 lo, hi = None, hi
             yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted)
+
+
+def _lone_figure(m: regex.Match) -> bool:
+    """Digits with no qualifier, scale, percent sign or word after them count nothing we can
+    name (a citation, a page, a label): the same figures the end of CountRule.__call__ drops."""
+    n = m.group("n")
+    return bool(n) and n[:1].isdecimal() and m.start() == m.start("n") and not (m.group("counted") or m.group("pct") or m.group("scale"))
 
 
 def _looks_like_year(written: str, value: float) -> bool:

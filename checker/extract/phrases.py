@@ -6,6 +6,7 @@ from collections.abc import Iterable
 import regex
 
 
+_SPACES = regex.compile(r"\s+")
 _YO = str.maketrans({"е": "[её]", "ё": "[её]"})
 
 
@@ -48,4 +49,4 @@ def fold(text: str) -> str:
     >>> fold("Трёх  Тысяч")
     'трехтысяч'
     """
-    return regex.sub(r"\s+", "", text.casefold()).replace("ё", "е")
+    return _SPACES.sub("", text.casefold()).replace("ё", "е")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import regex
+
 from checker.extract.found import Found
 from checker.normalize.calendars import CalendarDate, is_valid, julian_offset, to_jdn
 
@@ -13,6 +15,7 @@ NIGHT_START, SMALL_HOURS_END = 18 * 60, 6 * 60
 _FOLLOWING_DATE_GAP = 8
 # A parenthesised date this close after another ("7 ноября (25 октября …)") is its twin.
 _TWIN_GAP = 4
+_BLANK = regex.compile(r"\s*+")
 
 
 @dataclass
@@ -62,22 +65,27 @@ def _pair_twins(dates: list[Resolved], text: str) -> None:
     """Two dates side by side, one in brackets, that differ by the Julian offset of their year
     are one day in two calendars: the earlier is Julian, the later Gregorian, unless marked."""
     for a, b in zip(dates, dates[1:]):
-        if a.date is None or b.date is None:
-            continue
-        gap = text[a.found.end : b.found.start]
-        if len(gap) > _TWIN_GAP or "(" not in gap:
-            continue
-        offset = julian_offset(a.date.year)
-        # Compare the days as written, both read in one calendar.
-        delta = to_jdn(b.date.year, b.date.month, b.date.day, "gregorian") - to_jdn(a.date.year, a.date.month, a.date.day, "gregorian")
-        if abs(delta) != offset:
-            continue
-        early, late = (a, b) if delta > 0 else (b, a)
-        for item, cal in ((early, "julian"), (late, "gregorian")):
-            if item.date.calendar == "unspecified":
-                item.date = CalendarDate(item.date.year, item.date.month, item.date.day, cal)
-                if item.end is not None:
-                    item.end = CalendarDate(item.end.year, item.end.month, item.end.day, cal)
+        _pair_twin(a, b, text)
+
+
+def _pair_twin(a: Resolved, b: Resolved, text: str) -> None:
+    """Mark one pair of neighbouring dates as Julian/Gregorian twins when they are (see _pair_twins)."""
+    if a.date is None or b.date is None:
+        return
+    gap = text[a.found.end : b.found.start]
+    if len(gap) > _TWIN_GAP or "(" not in gap:
+        return
+    offset = julian_offset(a.date.year)
+    # Compare the days as written, both read in one calendar.
+    delta = to_jdn(b.date.year, b.date.month, b.date.day, "gregorian") - to_jdn(a.date.year, a.date.month, a.date.day, "gregorian")
+    if abs(delta) != offset:
+        return
+    early, late = (a, b) if delta > 0 else (b, a)
+    for item, cal in ((early, "julian"), (late, "gregorian")):
+        if item.date.calendar == "unspecified":
+            item.date = CalendarDate(item.date.year, item.date.month, item.date.day, cal)
+            if item.end is not None:
+                item.end = CalendarDate(item.end.year, item.end.month, item.end.day, cal)
 
 
 def resolve(found: list[Found], text: str, *, default_year: int | None, calendar: str) -> list[Resolved]:
@@ -88,19 +96,25 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     last_year: tuple[int, int] | None = None  # (paragraph, year) of the last written year
     current: CalendarDate | None = None  # the day the narrative is on
     current_para = -1
+    current_end = -1  # where the hit that named the current day ends
     last_time: tuple[int, CalendarDate | None] | None = None
     last_time_para = -1
     for f in found:
         para = paragraph_of(f.start)
         if f.kind == "date":
-            # "The following day" counts from a day of its own paragraph, never across a break.
-            anchor = current if current_para == para else None
+            # "The following day" counts from a day of its own paragraph or, before its paragraph
+            # names one, of the paragraph just before (a new paragraph often opens "the next day").
+            follows = current_para == para or (f.relative_days is not None and _next_paragraph(text, current_end, f.start))
+            anchor = current if follows else None
             r = _resolve_date(f, default_year, calendar, last_year, anchor, para)
             if r is None:
                 continue
             if f.year is not None or (f.gregorian and f.gregorian[0] is not None):
                 last_year = (para, r.date.year)
-            current, current_para = r.date, para
+            if dates:
+                # Pair a twin now, so "the next day" after "7 ноября (25 октября)" keeps its calendar.
+                _pair_twin(dates[-1], r, text)
+            current, current_para, current_end = r.date, para, f.end
             last_time = None
             dates.append(r)
             out.append(r)
@@ -124,6 +138,18 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
         if r.found.kind == "date" and r.date is not None and r.gregorian is None and r.date.calendar != "unspecified":
             r.gregorian = r.date.to_gregorian()
     return out
+
+
+def _next_paragraph(text: str, end: int, start: int) -> bool:
+    """Whether `start` is in the paragraph right after the one holding `end`, blank lines aside.
+
+    >>> _next_paragraph("a" + chr(10) + chr(10) + "b", 0, 3), _next_paragraph("a" + chr(10) + "x" + chr(10) + "b", 0, 4)
+    (True, False)
+    """
+    if end < 0:
+        return False
+    first_break, last_break = text.find("\n", end, start), text.rfind("\n", end, start)
+    return first_break >= 0 and _BLANK.fullmatch(text, first_break, last_break) is not None
 
 
 def _resolve_date(f: Found, default_year, calendar, last_year, current, para: int) -> Resolved | None:

@@ -81,7 +81,8 @@ def claim_interval(claim, *, absolute_time: bool = True) -> Interval | None:
             base = CalendarDate.parse(claim.gregorian_date or claim.date, "gregorian" if claim.gregorian_date else claim.date_calendar).jdn() * 1440
         return shaped(base + lo, base + hi, claim.approx, ABOUT_MINUTES)
     if claim.kind == "date":
-        day = _day(claim.gregorian or claim.value, "gregorian")
+        # Unmarked, the written day is read at face value: 1900-02-29 exists only in Julian.
+        day = _day(claim.gregorian, "gregorian") if claim.gregorian else _day(claim.value, claim.calendar)
         end = _day(claim.end, claim.calendar) if claim.end else day
         return shaped(day, max(day, end), claim.approx, ABOUT_DAYS)
     if claim.kind == "count":

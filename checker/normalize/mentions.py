@@ -49,7 +49,8 @@ class PhraseFinder:
     def __init__(self, keyed: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, str]] = ()):
         self._keys: list[tuple[str, str]] = []
         groups = []
-        items = sorted(set(keyed), key=lambda kp: -len(kp[1]))
+        # Longest first; ties broken by text, not by set order, which changes with the hash seed.
+        items = sorted(set(keyed), key=lambda kp: (-len(kp[1]), kp[1], kp[0]))
         for key, phrase in items:
             groups.append(f"(?P<g{len(self._keys)}>{stem_pattern(phrase)})")
             self._keys.append((key, phrase))

@@ -1,24 +1,81 @@
-"""Render the HTML pages from the templates. Templates hold markup; this module the logic."""
+"""Render the HTML pages from the templates. Templates hold markup; this module the logic.
+
+The site, every link relative so it opens from disk with no network:
+
+    index.html              the overview: sources, errors, findings, timeline
+    matrix.html             topics × sources, the alignment table
+    topics/<topic>.html     one section per topic: its claims side by side and its findings
+    sources/<source>.html   a source's full text with every claim highlighted
+    report.css, report.js   local styles and the optional filters
+"""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from checker import __version__
+from checker.errors import SourceReadError
+from checker.report.segments import highlight_segments
+from checker.report.timeline import build_timeline, topic_letters
+from checker.report.view import ReportView, SourceView, build_view
+from checker.report.vocabulary import verdict_style
+from checker.sources.reader import read_source
 
 STATIC = Path(__file__).parent / "static"
 
 
 def environment() -> Environment:
-    return Environment(loader=PackageLoader("checker.report", "templates"), autoescape=select_autoescape(default=True, default_for_string=True))
+    """Jinja with autoescaping everywhere, including templates made from strings."""
+    env = Environment(
+        loader=PackageLoader("checker.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(verdict_style=verdict_style, version=__version__)
+    return env
 
 
 def render_site(report, corpus, out: Path) -> None:
+    """Write every page of the report into `out` (an existing, empty folder)."""
     env = environment()
-    claims_by_source: dict[str, list] = {}
-    for c in report.claims:
-        claims_by_source.setdefault(c.source, []).append(c)
-    (out / "index.html").write_text(env.get_template("index.html").render(report=report, claims_by_source=claims_by_source), encoding="utf-8")
+    view = build_view(report, corpus)
+    letters = topic_letters(view.topics)
+    timeline = build_timeline(view.readable_sources, view.claims.values(), letters)
+    _write(out / "index.html", env.get_template("index.html").render(view=view, timeline=timeline, root="", page="index"))
+    _write(out / "matrix.html", env.get_template("matrix.html").render(view=view, root="", page="matrix"))
+    template = env.get_template("topic.html")
+    for topic in view.topics:
+        _write(out / topic.page, template.render(view=view, topic=topic, root="../", page="topic"))
+    template = env.get_template("source.html")
+    specs = {s.id: s for s in corpus.sources} if corpus is not None else {}
+    for sv in view.readable_sources:
+        _write(out / sv.page, template.render(view=view, sv=sv, root="../", page="source", **source_text(sv, specs.get(sv.source.id), view)))
     for f in STATIC.iterdir():
         if f.is_file():
             shutil.copy(f, out / f.name)
+
+
+def source_text(sv: SourceView, spec, view: ReportView) -> dict:
+    """The highlighted text of one source, read again from disk, or why it cannot be shown.
+
+    Returns the template's `segments` (text, ClaimView or None), `problem` (a reason the text
+    is missing) and `changed` (the file differs from the one the claims were read from).
+    """
+    if spec is None:
+        return {"segments": [], "problem": "the corpus was not given to the report writer, so the text is not shown", "changed": False}
+    try:
+        read = read_source(spec.file, spec.path, spec.encoding)
+    except SourceReadError as exc:
+        return {"segments": [], "problem": str(exc), "changed": False}
+    segments = highlight_segments(read.text, view.claims_of(sv.source.id))
+    changed = bool(sv.source.sha256) and read.sha256 != sv.source.sha256
+    return {"segments": segments, "problem": None, "changed": changed}
+
+
+def _write(path: Path, html: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")

@@ -3,12 +3,15 @@ which then replaces the old report in one rename, so an interrupted run never le
 report."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from pathlib import Path
 
 from checker.errors import OutputError
@@ -38,15 +41,86 @@ def claims_csv(claims) -> str:
     return buf.getvalue()
 
 
+def _blocking_file(out: Path) -> Path | None:
+    """The first part of `out` (itself or a parent) that exists but is not a folder.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "f").write_text("x")
+    1
+    >>> _blocking_file(d / "f" / "rep") == d / "f", _blocking_file(d / "new" / "rep")
+    (True, None)
+    """
+    for part in (out, *out.parents):
+        if part.exists() or part.is_symlink():
+            return None if part.is_dir() else part
+    return None
+
+
+def check_output(out: Path) -> None:
+    """Fail early, before any source is read, when the report folder cannot be written: a
+    file in the way, or a parent folder that cannot be created or written to."""
+    out = Path(out)
+    blocker = _blocking_file(out)
+    if blocker is not None:
+        what = "the report folder" if blocker == out else f"the report folder {out}"
+        raise OutputError(f"is a file, not a folder, so {what} cannot be written there", path=str(blocker), hint="choose another folder with --out")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder: {exc.strerror or exc}", path=str(out.parent), hint="choose another folder with --out")
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        raise OutputError("this folder is not writable", path=str(out.parent), hint="choose another folder with --out, or change its permissions")
+
+
+_TMP_TAG = ".tmp-"
+
+
+def _temp_prefix(out: Path, pid: int | None = None) -> str:
+    """The name prefix of this process's temporary report folders beside `out`.
+
+    >>> _temp_prefix(Path("reports"), 42)
+    '.reports.tmp-42-'
+    """
+    return f".{out.name}{_TMP_TAG}{os.getpid() if pid is None else pid}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _remove_stale_temps(out: Path) -> None:
+    """Delete temporary folders left beside `out` by runs that were killed outright (SIGKILL,
+    power loss); a folder of a process still running is left alone."""
+    marker = f".{out.name}{_TMP_TAG}"
+    try:
+        siblings = list(out.parent.iterdir())
+    except OSError:
+        return
+    for p in siblings:
+        rest = p.name[len(marker):] if p.name.startswith(marker) else ""
+        pid = rest.split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)) and p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+
+
 def write_report(result, findings, out: Path) -> Path:
-    """Render into a temporary sibling of `out`, then swap it into place. Returns index.html."""
+    """Render into a temporary sibling of `out`, then swap it into place. Returns index.html.
+
+    Whatever stops the writing (an error, Ctrl-C) removes the temporary folder and leaves the
+    previous report as it was."""
     from checker.report.html import render_site
 
     out = Path(out)
+    check_output(out)
     report = build_report(result, findings)
+    _remove_stale_temps(out)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        tmp = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(out), hint="choose another folder with --out")
     try:
@@ -56,21 +130,44 @@ def write_report(result, findings, out: Path) -> Path:
         _swap_into_place(tmp, out)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(f"cannot write the report: {exc.strerror or exc}", path=str(out))
+        raise OutputError(f"cannot write the report: {exc.strerror or exc}", path=str(getattr(exc, "filename", None) or out), hint="check the free space and permissions there")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out / "index.html"
 
 
+@contextlib.contextmanager
+def _no_sigint():
+    """Hold a Ctrl-C back for the two renames that swap the report, so it cannot fall between
+    them and leave no report at all; it is delivered right after."""
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if main and hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _swap_into_place(tmp: Path, out: Path) -> None:
+    """Replace `out` by `tmp`: the old report moves aside, the new one in, the old one goes.
+    If the second rename fails the old report is put back."""
     if out.exists() and not out.is_dir():
-        raise OutputError("exists and is not a folder", path=str(out))
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        os.replace(out, old)
-    os.replace(tmp, out)
-    os.chmod(out, 0o755)
-    if old is not None:
+        raise OutputError("exists and is not a folder", path=str(out), hint="choose another folder with --out")
+    os.chmod(tmp, 0o755)
+    with _no_sigint():
+        old = None
+        if out.exists():
+            old = out.with_name(f"{_temp_prefix(out)}old")
+            os.replace(out, old)
+        try:
+            os.replace(tmp, out)
+        except BaseException:
+            if old is not None:
+                os.replace(old, out)
+            raise
+    if old is not None and old.is_symlink():
+        old.unlink()  # `out` was a link to a folder: the link is replaced, its target kept
+    elif old is not None:
         shutil.rmtree(old, ignore_errors=True)

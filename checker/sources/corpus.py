@@ -1,6 +1,7 @@
 """A corpus: a folder with `corpus.toml`, its source files and an optional catalog."""
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -8,15 +9,18 @@ from importlib import resources
 from pathlib import Path
 
 from checker.errors import CorpusError
-from checker.extract.lang import has_pack, pack_code
+from checker.extract.lang import available_languages, has_pack, pack_code
 from checker.sources.catalog import Catalog, load_catalog
+from checker.sources.reader import is_text_encoding
 
 CORPUS_KEYS = {"title", "default_year", "catalog", "description"}
 SOURCE_KEYS = {"id", "path", "language", "title", "origin", "licence", "license", "calendar", "encoding", "url"}
 REQUIRED_SOURCE_KEYS = ("id", "path", "language")
 CALENDARS = ("julian", "gregorian", "unspecified")
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_ID = re.compile(r"^[\w.-]+$")
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_ID = re.compile(r"[\w.-]+")
+# Control characters (NUL above all) have no place in a file name a manifest gives.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,17 @@ def _line_of(raw: str, pattern: str, after: int = 0) -> int | None:
     return None
 
 
+def _did_you_mean(word: str, known: set[str]) -> str:
+    """A hint naming the known keys, the likeliest first.
+
+    >>> _did_you_mean("titel", {"title", "path"})
+    "did you mean 'title'? Known keys: path, title"
+    """
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    known_list = f"Known keys: {', '.join(sorted(known))}"
+    return f"did you mean {close[0]!r}? {known_list}" if close else known_list.replace("Known", "known", 1)
+
+
 def _source_lines(raw: str) -> list[int]:
     return [i for i, line in enumerate(raw.splitlines(), start=1) if re.match(r"\s*\[\[\s*source\s*\]\]", line)]
 
@@ -87,33 +102,39 @@ def _parse_source(entry: object, index: int, raw: str, root: Path, manifest: str
         return CorpusError(message, path=manifest, line=at or line, hint=hint)
 
     if not isinstance(entry, dict):
-        raise fail("each [[source]] must be a table of keys")
+        raise fail("each [[source]] must be a table of keys", hint='write it as [[source]] followed by lines such as id = "..."')
     unknown = sorted(set(entry) - SOURCE_KEYS)
     if unknown:
-        raise fail(f"unknown key {unknown[0]!r} in [[source]]", unknown[0], f"known keys: {', '.join(sorted(SOURCE_KEYS))}")
+        raise fail(f"unknown key {unknown[0]!r} in [[source]]", unknown[0], _did_you_mean(unknown[0], SOURCE_KEYS))
     for key in REQUIRED_SOURCE_KEYS:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise fail(f"[[source]] number {index + 1} needs a {key!r} (a non-empty string)")
+            at = key if key in entry else None
+            raise fail(f"[[source]] number {index + 1} needs {key} = \"...\" (a non-empty string)", at, f"every source needs {', '.join(REQUIRED_SOURCE_KEYS)}")
+    for key in ("title", "origin", "licence", "license", "encoding", "url", "calendar"):
+        if key in entry and not isinstance(entry[key], str):
+            raise fail(f"{key!r} must be a string", key, f'write {key} = "..."')
     sid = entry["id"]
-    if not _ID.match(sid):
-        raise fail(f"source id {sid!r} may hold only letters, digits, '.', '_' and '-'", "id")
+    if not _ID.fullmatch(sid):
+        raise fail(f"source id {sid!r} may hold only letters, digits, '.', '_' and '-'", "id", "rename it, e.g. 'es-wikipedia'")
     if sid in seen:
-        raise fail(f"duplicate source id {sid!r} (also source number {seen[sid] + 1})", "id")
+        raise fail(f"duplicate source id {sid!r} (also source number {seen[sid] + 1})", "id", "give each source its own id")
     language = entry["language"]
-    if not _LANG_TAG.match(language):
-        raise fail(f"{language!r} is not a language code (BCP-47, e.g. 'es' or 'pt-BR')", "language")
+    if not _LANG_TAG.fullmatch(language):
+        raise fail(f"{language!r} is not a language code", "language", "use a BCP-47 tag such as 'es' or 'pt-BR'")
     if not has_pack(language):
-        raise fail(f"no language pack for {language!r} (source {sid!r})", "language", "see docs/language-packs.md to add one")
+        raise fail(f"no language pack for {language!r} (source {sid!r})", "language", f"packs: {', '.join(available_languages())}; see docs/language-packs.md to add one")
     rel = entry["path"]
+    if _CONTROL.search(rel):
+        raise fail(f"source {sid!r}: path {rel!r} holds a control character", "path", "write the file name as it is on disk")
     file = root / rel
     if Path(rel).is_absolute() or not _inside(root, file):
-        raise fail(f"source {sid!r}: path {rel!r} leads outside the corpus folder", "path", "keep sources inside the corpus folder")
+        raise fail(f"source {sid!r}: path {rel!r} leads outside the corpus folder", "path", "copy the file into the corpus folder and give its path relative to corpus.toml")
     calendar = entry.get("calendar", "unspecified")
     if calendar not in CALENDARS:
-        raise fail(f"calendar {calendar!r} must be one of {', '.join(CALENDARS)}", "calendar")
-    for key in ("title", "origin", "licence", "license", "encoding", "url"):
-        if key in entry and not isinstance(entry[key], str):
-            raise fail(f"{key!r} must be a string", key)
+        raise fail(f"calendar {calendar!r} is not known", "calendar", f"use one of {', '.join(CALENDARS)}")
+    encoding = entry.get("encoding", "utf-8")
+    if not is_text_encoding(encoding):
+        raise fail(f"unknown encoding {encoding!r} (source {sid!r})", "encoding", "use a Python codec name such as 'utf-8', 'cp1251' or 'latin-1'")
     seen[sid] = index
     return SourceSpec(
         id=sid,
@@ -124,9 +145,29 @@ def _parse_source(entry: object, index: int, raw: str, root: Path, manifest: str
         origin=entry.get("origin", ""),
         licence=entry.get("licence", entry.get("license", "")),
         calendar=calendar,
-        encoding=entry.get("encoding", "utf-8"),
+        encoding=encoding,
         url=entry.get("url", ""),
     )
+
+
+def _read_manifest(manifest_path: Path) -> tuple[str, dict]:
+    """The text of corpus.toml and its parsed tables; a CorpusError with the line on a syntax
+    error."""
+    manifest = str(manifest_path)
+    try:
+        raw = manifest_path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = manifest_path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise CorpusError("corpus.toml is not UTF-8 text", path=manifest, line=line, hint="save it as UTF-8")
+    except OSError as exc:
+        raise CorpusError(f"cannot be read: {exc.strerror or exc}", path=manifest, hint="check its permissions")
+    try:
+        return raw, tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line.*\)$", "", str(exc))
+        hint = "fix the TOML syntax (strings need quotes, tables [corpus] and [[source]]); see docs/corpus-format.md"
+        raise CorpusError(f"TOML syntax error: {message}", path=manifest, line=int(m.group(1)) if m else None, hint=hint)
 
 
 def load_corpus(path: Path | str | None = None) -> Corpus:
@@ -134,53 +175,52 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
     root = Path(path) if path is not None else bundled_corpus_path()
     if root.name == "corpus.toml" and root.is_file():
         root = root.parent
-    if not root.exists():
-        raise CorpusError("no such corpus folder", path=str(root))
-    if not root.is_dir():
-        raise CorpusError("not a corpus folder (give the folder that holds corpus.toml, or text files with --lang)", path=str(root))
+    try:
+        is_dir, exists = root.is_dir(), root.exists()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        raise CorpusError(f"cannot be opened: {getattr(exc, 'strerror', None) or exc}", path=str(root))
+    if not exists:
+        raise CorpusError("no such corpus folder", path=str(root), hint="give the folder that holds corpus.toml")
+    if not is_dir:
+        raise CorpusError("not a corpus folder", path=str(root), hint="give the folder that holds corpus.toml, or text files with --lang")
     manifest_path = root / "corpus.toml"
     manifest = str(manifest_path)
     if not manifest_path.is_file():
-        raise CorpusError("no corpus.toml in this folder", path=str(root), hint="see docs/corpus-format.md")
-    try:
-        raw = manifest_path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-    except UnicodeDecodeError:
-        raise CorpusError("corpus.toml is not UTF-8 text", path=manifest)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        message = re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        raise CorpusError(f"TOML syntax error: {message}", path=manifest, line=int(m.group(1)) if m else None)
-    except OSError as exc:
-        raise CorpusError(f"cannot be read: {exc.strerror or exc}", path=manifest)
+        raise CorpusError("no corpus.toml in this folder", path=str(root), hint="write one: see docs/corpus-format.md")
+    raw, data = _read_manifest(manifest_path)
 
     unknown = sorted(set(data) - {"corpus", "source"})
     if unknown:
         raise CorpusError(f"unknown table {unknown[0]!r}", path=manifest, line=_line_of(raw, rf"^\s*\[*\s*{re.escape(unknown[0])}\b"), hint="expected [corpus] and [[source]]")
     head = data.get("corpus", {})
     if not isinstance(head, dict):
-        raise CorpusError("[corpus] must be a table", path=manifest)
+        raise CorpusError("[corpus] must be a table", path=manifest, line=_line_of(raw, r"^\s*corpus\s*="), hint="write [corpus] on a line of its own, then its keys")
     bad = sorted(set(head) - CORPUS_KEYS)
     if bad:
-        raise CorpusError(f"unknown key {bad[0]!r} in [corpus]", path=manifest, line=_line_of(raw, rf"^\s*{re.escape(bad[0])}\s*="), hint=f"known keys: {', '.join(sorted(CORPUS_KEYS))}")
+        raise CorpusError(f"unknown key {bad[0]!r} in [corpus]", path=manifest, line=_line_of(raw, rf"^\s*{re.escape(bad[0])}\s*="), hint=_did_you_mean(bad[0], CORPUS_KEYS))
+    for key in ("title", "description"):
+        if key in head and not isinstance(head[key], str):
+            raise CorpusError(f"{key!r} in [corpus] must be a string", path=manifest, line=_line_of(raw, rf"^\s*{key}\s*="), hint=f'write {key} = "..."')
     default_year = head.get("default_year")
     if default_year is not None and (not isinstance(default_year, int) or isinstance(default_year, bool) or not 1 <= default_year <= 9999):
-        raise CorpusError("default_year must be a whole number from 1 to 9999", path=manifest, line=_line_of(raw, r"^\s*default_year\s*="))
+        raise CorpusError("default_year must be a whole number from 1 to 9999", path=manifest, line=_line_of(raw, r"^\s*default_year\s*="), hint="e.g. default_year = 1917")
     entries = data.get("source", [])
+    if isinstance(entries, dict):
+        raise CorpusError("[source] is a single table", path=manifest, line=_line_of(raw, r"^\s*\[\s*source\s*\]"), hint="write [[source]], with two brackets, before each source")
     if not isinstance(entries, list) or not entries:
-        raise CorpusError("the manifest lists no [[source]]", path=manifest)
+        raise CorpusError("the manifest lists no [[source]]", path=manifest, hint="add a [[source]] with id, path and language for each text")
     seen: dict[str, int] = {}
     sources = [_parse_source(e, i, raw, root, manifest, seen) for i, e in enumerate(entries)]
 
     catalog_name = head.get("catalog")
-    if catalog_name is not None and (not isinstance(catalog_name, str) or not _inside(root, root / catalog_name)):
-        raise CorpusError("catalog must be a path inside the corpus folder", path=manifest, line=_line_of(raw, r"^\s*catalog\s*="))
+    if catalog_name is not None and (not isinstance(catalog_name, str) or _CONTROL.search(catalog_name) or not _inside(root, root / catalog_name)):
+        raise CorpusError("catalog must be a path inside the corpus folder", path=manifest, line=_line_of(raw, r"^\s*catalog\s*="), hint='e.g. catalog = "catalog.yaml"')
     candidates = [root / catalog_name] if catalog_name else [root / "catalog.yaml", root / "catalog.yml", root / "catalog.toml"]
     catalog_file = next((c for c in candidates if c.is_file()), None)
     if catalog_name and catalog_file is None:
-        raise CorpusError(f"catalog file {catalog_name!r} does not exist", path=manifest, line=_line_of(raw, r"^\s*catalog\s*="))
+        raise CorpusError(f"catalog file {catalog_name!r} does not exist", path=manifest, line=_line_of(raw, r"^\s*catalog\s*="), hint="fix the name or remove the catalog key")
     catalog = load_catalog(catalog_file) if catalog_file else Catalog()
-    title = head.get("title") if isinstance(head.get("title"), str) else root.name
+    title = head.get("title") or root.name
     return Corpus(root=root, title=title, sources=sources, default_year=default_year, catalog=catalog, manifest=manifest)
 
 

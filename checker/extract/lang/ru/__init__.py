@@ -1,9 +1,23 @@
-"""Language pack: ru (first cut: digit counts only; times and dates to come)."""
+"""Russian."""
 from pathlib import Path
 
-from checker.extract.common import CountRule
-from checker.extract.pack import LanguagePack
-from checker.extract.wordnum import NumberWords
+from checker.extract.lang.ru.counts import RussianCountRule
+from checker.extract.lang.ru.dates import DateRule
+from checker.extract.lang.ru.ordinal_times import OrdinalTimeRule
+from checker.extract.lang.ru.relative import RelativeDayRule, RelativeTimeRule
+from checker.extract.lang.ru.sentences import RussianPack
+from checker.extract.lang.ru.times import TimeRule, TimeWords
+from checker.extract.lang.ru.words import RussianNumberWords, ordinals_of
 
-PACK = LanguagePack("ru", Path(__file__).parent)
-PACK.rules = [CountRule(PACK.lexicon, NumberWords("ru"))]
+PACK = RussianPack("ru", Path(__file__).parent)
+_words = RussianNumberWords(PACK.lexicon.get("number_words"))
+_ordinals = ordinals_of(PACK.lexicon)
+_time_words = TimeWords(PACK.lexicon, _words)
+PACK.rules = [
+    TimeRule(PACK.lexicon, _time_words),
+    OrdinalTimeRule(PACK.lexicon, _time_words, _ordinals),
+    RelativeTimeRule(PACK.lexicon, _words),
+    DateRule(PACK.lexicon, _ordinals),
+    RelativeDayRule(PACK.lexicon, _words),
+    RussianCountRule(PACK.lexicon, _words, _ordinals),
+]

@@ -1,0 +1,1 @@
+"""Benchmarks of claimcheck: `python bench/run.py [--quick]` (see run.py)."""

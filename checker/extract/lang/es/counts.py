@@ -1,0 +1,69 @@
+"""Spanish counts: the shared CountRule, plus what Spanish says its own way: "una treintena"
+(about 30) and "por 29 votos a 23" (two tallies)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.extract.common import DIGITS, CountRule
+from checker.extract.found import Found
+from checker.extract.phrases import alternation, fold
+from checker.extract.wordnum import NumberWords
+
+_DIGIT_RANGE = regex.compile(r"\d+\s*[-–—]\s*\d+")
+
+
+class SpanishCountRule:
+    """CountRule's hits, adjusted; and the second figure of a tally ("29 votos a 23")."""
+
+    def __init__(self, lexicon: dict, words: NumberWords):
+        self.rule = CountRule(lexicon, words)
+        self.fillers = {fold(w) for w in (lexicon.get("counted_skip") or []) + (lexicon.get("function_words") or [])}
+        num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{words.pattern})"
+        unit = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
+        self.tally = regex.compile(
+            rf"(?<![\p{{L}}\d])(?:{num})\s+(?P<noun>{unit})\s+(?:a|contra|frente\s+a)\s+(?P<m>{num})(?![\p{{L}}\d])(?!\s*{unit})",
+            regex.IGNORECASE,
+        )
+
+    def __call__(self, text: str) -> Iterator[Found]:
+        for f in self.rule(text):
+            if f.counted is None and _DIGIT_RANGE.fullmatch(text, f.start, f.end):
+                continue  # "328-347", "84-350-2614": pages and codes, not a range of anything
+            if f.approx == "range" and f.low is not None and f.low == f.high:
+                f.approx = "about"  # "una treintena", "un centenar": one round figure
+            if f.counted:
+                self._noun_first(text, f)
+            yield f
+        yield from self._tallies(text)
+
+    def _noun_first(self, text: str, f: Found) -> None:
+        """Spanish puts the noun first and its adjectives after: "dos periódicos bolcheviques"
+        counts newspapers, not Bolsheviks. CountRule takes the first known unit among three
+        words (English "five thousand Kronstadt sailors"); here the first word that is not a
+        function word wins unless it is a verb-like filler ("300 eran bolcheviques").
+
+        >>> from checker.extract.lang.es import PACK, WORDS
+        >>> [f.counted for f in SpanishCountRule(PACK.lexicon, WORDS)("dos periódicos bolcheviques y 300 eran bolcheviques")]
+        ['periódicos', 'bolcheviques']
+        """
+        m = self.rule.rx.match(text, f.start)
+        if m is None or not m.group("counted"):
+            return
+        base = m.start("counted")
+        for w in regex.finditer(r"\S+", m.group("counted")):
+            word = w.group().strip(".,;:")
+            if fold(word) in self.fillers:
+                continue
+            if word != f.counted and not self.rule.unit_rx.match(word) and regex.fullmatch(r"\p{L}[\p{L}'’-]*", word):
+                f.counted, f.end = word, base + w.start() + len(word)
+            return
+
+    def _tallies(self, text: str) -> Iterator[Found]:
+        """"por 29 votos a 23": the 23 counts votes too."""
+        for m in self.tally.finditer(text):
+            value = self.rule.number(m.group("m"))
+            if value is None:
+                continue
+            yield Found("count", m.start("m"), m.end("m"), low=value, high=value, counted=m.group("noun"))

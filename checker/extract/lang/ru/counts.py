@@ -1,0 +1,116 @@
+"""Russian counts: the shared CountRule, plus what Russian word order adds to it.
+
+- scope in the instrumental, after the noun or before the number: "70 тысяч человек убитыми и
+  ранеными", "потеряла убитыми и ранеными 70 тысяч" are casualties;
+- a genitive singular after a qualifier is one round number: "более сотни" is more than 100,
+  where "сотни людей" alone is hundreds;
+- "с лишним" after a number: "сто с лишним человек" is more than a hundred.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.extract.common import CountRule, approx_of, qualifier_group
+from checker.extract.found import Found
+from checker.extract.lang.ru.words import OrdinalWords
+from checker.extract.phrases import alternation, lookup
+from checker.extract.wordnum import NumberWords
+
+_PAST_VERB = regex.compile(r"\p{L}+(?:л|ла|ло|ли|лся|лась|лось|лись)", regex.IGNORECASE)
+
+
+class RussianCountRule:
+    """
+    >>> from checker.extract.lang.ru import PACK
+    >>> [(f.low, f.high, f.unit) for f in PACK.rules[-1]("более 70 тысяч человек убитыми и ранеными, более сотни юнкеров")]
+    [(70000.0, None, 'casualties'), (100.0, None, None)]
+    """
+
+    def __init__(self, lexicon: dict, words: NumberWords, ordinals: OrdinalWords):
+        self.base = CountRule(lexicon, words)
+        self.rx_ordinal = regex.compile(ordinals.pattern, regex.IGNORECASE)
+        self.scopes = {p: unit for unit, ps in (lexicon.get("scope_units") or {}).items() for p in ps}
+        scope = alternation(self.scopes)
+        self.rx_scope_after = regex.compile(rf"\s*(?P<s>{scope})(?!\p{{L}})", regex.IGNORECASE)
+        self.rx_scope_before = regex.compile(rf"(?<!\p{{L}})(?P<s>{scope})\s{{1,3}}$", regex.IGNORECASE)
+        self.round = lexicon.get("round_after_qualifier") or {}
+        self.rx_round = regex.compile(
+            rf"{qualifier_group(lexicon, ('about', 'at_least', 'at_most'))}\s+(?P<r>{alternation(self.round)})(?!\p{{L}})",
+            regex.IGNORECASE,
+        )
+        self.rx_unit = regex.compile(self.base.unit_words, regex.IGNORECASE)
+        self.units = [(regex.compile(alternation(ws, prefix=True), regex.IGNORECASE), u) for u, ws in (lexicon.get("units") or {}).items()]
+        self.time_units = set(lexicon.get("time_units") or [])
+        self.year_prepositions = {w.casefold() for w in lexicon.get("year_prepositions") or []}
+        self.rx_year_like = regex.compile(
+            rf"""(?<![\p{{L}}\d.,])(?:(?P<q>{qualifier_group(lexicon, ('about', 'at_least', 'at_most'))})\s+)?
+            (?P<n>1\d{{3}}|20\d\d|2100)(?![\d.,:]\d|\d)\s+(?P<noun>\p{{L}}+)""",
+            regex.IGNORECASE | regex.VERBOSE,
+        )
+        self.rx_postfix = regex.compile(rf"(?<!\p{{L}}){alternation(lexicon.get('postfix_at_least') or [])}(?!\p{{L}})", regex.IGNORECASE)
+
+    def __call__(self, text: str) -> Iterator[Found]:
+        yield from self._year_like_counts(text)
+        for f in self.base(text):
+            if self._verb_after_figure(f, text) or (f.counted and self.rx_ordinal.fullmatch(f.counted)):
+                continue  # "сорок восьмой полк" is the 48th regiment
+            self._round_number(f, text)
+            self._postfix(f, text)
+            self._scope(f, text)
+            yield f
+
+    def _year_like_counts(self, text: str) -> Iterator[Found]:
+        """ "погибли 1517 человек": four digits the shared rule takes for a year are a count before a noun
+        the unit vocabulary knows, unless a preposition of time stands before them ("в 1917
+        рабочие…") or the noun is a span of time ("1917 года")."""
+        for m in self.rx_year_like.finditer(text):
+            unit = next((u for rx, u in self.units if rx.match(m.group("noun"))), None)
+            if unit is None or unit in self.time_units:
+                continue
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            if not m.group("q") and before and before[-1].casefold() in self.year_prepositions:
+                continue
+            value = float(m.group("n"))
+            approx = approx_of(m)
+            low = None if approx == "at_most" else value
+            high = None if approx == "at_least" else value
+            yield Found("count", m.start(), m.end(), approx=approx, low=low, high=high, counted=m.group("noun"))
+
+    def _verb_after_figure(self, f: Found, text: str) -> bool:
+        """ "из 35 снарядов 2 попали": a bare figure before a past-tense verb names nothing
+        counted here; "2 погибли" is still killed (the unit vocabulary knows "погиб")."""
+        return bool(
+            f.counted
+            and f.approx == "exact"
+            and regex.fullmatch(r"\d+", text[f.start : f.end].split()[0])
+            and _PAST_VERB.fullmatch(f.counted)
+            and not self.rx_unit.match(f.counted)
+        )
+
+    def _round_number(self, f: Found, text: str) -> None:
+        """ "более сотни" -> more than 100, not more than 200-900."""
+        m = self.rx_round.match(text, f.start, f.end)
+        if not m:
+            return
+        value = float(lookup(self.round, m.group("r")))
+        f.low = None if f.approx == "at_most" else value
+        f.high = None if f.approx == "at_least" else value
+
+    def _postfix(self, f: Found, text: str) -> None:
+        """ "сто с лишним человек" -> at least 100."""
+        if f.approx == "exact" and f.low is not None and self.rx_postfix.search(text, f.start, f.end):
+            f.approx, f.high = "at_least", None
+
+    def _scope(self, f: Found, text: str) -> None:
+        """The unit a scope phrase next to the count gives it; the span takes the phrase in."""
+        counted_at = text.rfind(f.counted, f.start, f.end) if f.counted else -1
+        for at in (counted_at, f.end):
+            m = self.rx_scope_after.match(text, at) if at >= 0 else None
+            if m:
+                f.unit, f.end = lookup(self.scopes, m.group("s")), max(f.end, m.end())
+                return
+        m = self.rx_scope_before.search(text, max(0, f.start - 80), f.start)
+        if m:
+            f.unit = lookup(self.scopes, m.group("s"))

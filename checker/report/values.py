@@ -1,0 +1,168 @@
+"""Claims' normalized values as a reader sees them: short forms for the matrix and timeline, and
+the dates in both calendars."""
+from __future__ import annotations
+
+from checker.normalize.calendars import CalendarDate
+
+_CALENDAR_WORDS = {"julian": "Julian", "gregorian": "Gregorian", "unspecified": "calendar not stated"}
+_APPROX_TIME = {"about": "c. {}", "before": "by {}", "after": "after {}", "at_least": "≥ {}", "at_most": "≤ {}"}
+
+
+def clock(minutes: int) -> str:
+    """Minutes from midnight as HH:MM, wrapping past midnight.
+
+    >>> clock(130), clock(1440 + 5)
+    ('02:10', '00:05')
+    """
+    minutes %= 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def number(x: float) -> str:
+    """A count with thousands separators, decimals only when it has some.
+
+    >>> number(70000.0), number(14.25), number(3.0), number(2.999), number(0.5)
+    ('70,000', '14.25', '3', '3', '0.5')
+    """
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def count_text(low: float | None, high: float | None, approx: str = "exact") -> str:
+    """A count's interval in words and signs.
+
+    >>> count_text(700, 700, "about"), count_text(70000, None), count_text(200, 900), count_text(None, 5)
+    ('c. 700', '≥ 70,000', '200–900', '≤ 5')
+    """
+    if low is not None and low == high:
+        return f"c. {number(low)}" if approx == "about" else number(low)
+    if high is None:
+        return f"≥ {number(low)}" if low is not None else "?"
+    if low is None:
+        return f"≤ {number(high)}"
+    return f"{number(low)}–{number(high)}"
+
+
+def time_text(claim) -> str:
+    """A time claim's clock value with its approximation.
+
+    >>> from types import SimpleNamespace as NS
+    >>> time_text(NS(value="02:10", approx="about", low=130, high=130))
+    'c. 02:10'
+    >>> time_text(NS(value="20:00", approx="range", low=1200, high=1260))
+    '20:00–21:00'
+    """
+    if claim.approx == "range" and claim.low is not None and claim.high is not None and claim.low != claim.high:
+        return f"{clock(claim.low)}–{clock(claim.high)}"
+    return _APPROX_TIME.get(claim.approx, "{}").format(claim.value)
+
+
+def gregorian_of(iso: str | None, calendar: str) -> str | None:
+    """The Gregorian form of a Julian day, else None (nothing to add).
+
+    >>> gregorian_of("1917-10-25", "julian"), gregorian_of("1917-11-07", "gregorian")
+    ('1917-11-07', None)
+    """
+    if not iso or calendar != "julian":
+        return None
+    try:
+        return CalendarDate.parse(iso, "julian").to_gregorian().iso()
+    except ValueError:
+        return None
+
+
+def date_text(claim) -> str:
+    """A date claim as written, with its calendar, and its range end.
+
+    >>> from types import SimpleNamespace as NS
+    >>> date_text(NS(value="1917-10-25", end="1917-10-26", calendar="julian", approx="range"))
+    '1917-10-25 – 1917-10-26 (Julian)'
+    """
+    text = f"{claim.value} – {claim.end}" if claim.end else claim.value
+    if claim.approx == "about":
+        text = f"c. {text}"
+    return f"{text} ({_CALENDAR_WORDS.get(claim.calendar, claim.calendar)})"
+
+
+def date_gregorian_text(claim) -> str | None:
+    """The same day(s) in the Gregorian calendar, when the claim is Julian.
+
+    >>> from types import SimpleNamespace as NS
+    >>> date_gregorian_text(NS(value="1917-10-25", end="1917-10-26", calendar="julian", gregorian="1917-11-07"))
+    '1917-11-07 – 1917-11-08 (Gregorian)'
+    """
+    if claim.calendar != "julian":
+        return None
+    start = claim.gregorian or gregorian_of(claim.value, "julian")
+    if not start:
+        return None
+    end = gregorian_of(claim.end, "julian")
+    return f"{start} – {end} (Gregorian)" if end else f"{start} (Gregorian)"
+
+
+def short_value(claim) -> str:
+    """The value in a few characters, for a matrix cell or a timeline label.
+
+    >>> from types import SimpleNamespace as NS
+    >>> short_value(NS(kind="count", value=NS(low=3000.0, high=3000.0), approx="exact"))
+    '3,000'
+    """
+    if claim.kind == "time":
+        return time_text(claim)
+    if claim.kind == "date":
+        text = f"{claim.value} – {claim.end}" if claim.end else claim.value
+        mark = {"julian": " (Jul.)", "gregorian": " (Greg.)"}.get(claim.calendar, "")
+        return f"c. {text}{mark}" if claim.approx == "about" else f"{text}{mark}"
+    if claim.kind == "count":
+        return count_text(claim.value.low, claim.value.high, claim.approx)
+    return str(claim.value)
+
+
+def short_note(claim) -> str | None:
+    """What a short value leaves out that a reader comparing columns needs: the Gregorian day of
+    a Julian date, the day of a dated time.
+
+    >>> from types import SimpleNamespace as NS
+    >>> short_note(NS(kind="date", value="1917-10-25", end=None, calendar="julian", gregorian="1917-11-07"))
+    '= 1917-11-07 (Gregorian)'
+    >>> short_note(NS(kind="time", date="1917-10-26", date_calendar="julian", gregorian_date="1917-11-08"))
+    'on 1917-10-26 (Jul.) = 1917-11-08'
+    """
+    if claim.kind == "date":
+        greg = date_gregorian_text(claim)
+        return f"= {greg}" if greg else None
+    if claim.kind == "time" and claim.date:
+        if claim.date_calendar == "julian" and claim.gregorian_date:
+            return f"on {claim.date} (Jul.) = {claim.gregorian_date}"
+        return f"on {claim.date}"
+    return None
+
+
+def value_lines(claim) -> list[str]:
+    """The normalized value as one or more lines for a claim card: the value, then the
+    Gregorian equivalent of a Julian date, then what was counted.
+
+    >>> from types import SimpleNamespace as NS
+    >>> value_lines(NS(kind="time", value="02:10", approx="exact", low=130, high=130, date="1917-10-26",
+    ...                date_calendar="julian", gregorian_date="1917-11-08", derived=False))
+    ['02:10', 'on 1917-10-26 (Julian)', '= 1917-11-08 (Gregorian)']
+    """
+    if claim.kind == "time":
+        lines = [time_text(claim)]
+        if claim.derived:
+            lines.append("counted from an earlier time")
+        if claim.date:
+            lines.append(f"on {claim.date} ({_CALENDAR_WORDS.get(claim.date_calendar, claim.date_calendar)})")
+            greg = claim.gregorian_date if claim.date_calendar == "julian" else None
+            if greg:
+                lines.append(f"= {greg} (Gregorian)")
+        return lines
+    if claim.kind == "date":
+        greg = date_gregorian_text(claim)
+        lines = [date_text(claim)] + ([f"= {greg}"] if greg else [])
+        return lines + (["year not written, inferred"] if claim.year_inferred else [])
+    if claim.kind == "count":
+        what = claim.counted or ""
+        if claim.unit and claim.unit != claim.counted:
+            what = f"{what} ({claim.unit})" if what else claim.unit
+        return [f"{short_value(claim)} {what}".strip()]
+    return [f"{claim.attribute}: {claim.value}"]

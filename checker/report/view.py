@@ -1,0 +1,384 @@
+"""What the pages show, worked out once from the Report: topics with their claims and findings,
+the matrix of topics by sources, and where every claim and topic lives. The templates only lay
+these out."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from checker.model import Finding, Report, Source, SourceError
+from checker.report.anchors import Anchors
+from checker.report.values import short_note, short_value, value_lines
+from checker.report.vocabulary import SEVERITIES, VERDICTS, severity_rank, text_direction, verdict_rank, worst_verdict
+
+# A matrix cell lists this many distinct values, then "+N more".
+CELL_VALUES = 4
+# A finding on the overview names this many sources, then "and N more".
+LISTED_SOURCES = 6
+
+
+@dataclass
+class ClaimView:
+    """One claim and where it is shown."""
+
+    claim: object
+    anchor: str
+    source_page: str
+    dir: str
+    short: str
+    note: str | None
+    lines: list[str]
+    # The topic page its highlight in the source text links to (its own topic, else the first
+    # topic a finding put it in), or None when no topic holds it.
+    topic_page: str | None = None
+    topic_label: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.claim.span
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def summary(self) -> str:
+        """One line for a tooltip: kind, value and topic."""
+        where = f"topic: {self.topic_label}" if self.topic_label else "no topic"
+        return f"{self.claim.kind} {self.short} — {where}"
+
+
+@dataclass
+class SourceView:
+    source: Source
+    page: str
+    dir: str
+    url: str | None = None
+    error: SourceError | None = None
+
+
+@dataclass
+class SourceClaims:
+    """One source's claims inside one topic, with the verdicts they took part in."""
+
+    source: SourceView
+    claims: list[tuple[ClaimView, list[str]]]
+    verdicts: list[str]
+
+
+@dataclass
+class TopicView:
+    key: str
+    anchor: str
+    page: str
+    label: str
+    kind: str
+    automatic: bool
+    findings: list[Finding] = field(default_factory=list)
+    by_source: list[SourceClaims] = field(default_factory=list)
+
+    @property
+    def worst(self) -> str | None:
+        return worst_verdict(f.verdict for f in self.findings)
+
+    @property
+    def verdicts(self) -> list[str]:
+        return sorted({f.verdict for f in self.findings}, key=verdict_rank)
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [sc.source.source.id for sc in self.by_source]
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({sc.source.source.language for sc in self.by_source})
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(s.claims) for s in self.by_source)
+
+
+@dataclass
+class MatrixCell:
+    source: SourceView
+    values: list[tuple[str, str | None, str]]  # (short value, note, href of its claim card)
+    more: int
+    verdicts: list[str]
+
+    @property
+    def worst(self) -> str | None:
+        return worst_verdict(self.verdicts)
+
+
+@dataclass
+class FindingRow:
+    """A finding as the overview lists it."""
+
+    finding: Finding
+    anchor: str
+    topic: TopicView
+    sources: list[SourceView]
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({s.source.language for s in self.sources})
+
+    @property
+    def listed_sources(self) -> list[SourceView]:
+        """The sources the overview names; the topic page has them all."""
+        return self.sources[:LISTED_SOURCES]
+
+    @property
+    def unlisted(self) -> int:
+        return max(0, len(self.sources) - LISTED_SOURCES)
+
+
+@dataclass
+class ReportView:
+    report: Report
+    sources: list[SourceView]
+    topics: list[TopicView]
+    empty_topics: list[tuple[str, str]]  # (key, label) of catalog topics without claims
+    findings: list[FindingRow]
+    claims: dict[str, ClaimView]
+    summary: list[dict]
+    by_source: dict[str, list[ClaimView]] = field(default_factory=dict)
+    finding_anchors: Anchors | None = None
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # "events"/"entities": key -> label
+
+    def finding_anchor(self, finding_id: str) -> str:
+        return self.finding_anchors[finding_id]
+
+    def event_label(self, key: str) -> str:
+        """The catalog's label of an event cue, else its key."""
+        return self.labels.get("events", {}).get(key, key)
+
+    def entity_labels(self, keys: list[str]) -> list[str]:
+        return [self.labels.get("entities", {}).get(k, k) for k in keys]
+
+    def claims_of(self, source_id: str) -> list[ClaimView]:
+        """One source's claims in text order."""
+        return self.by_source.get(source_id, [])
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({s.source.language for s in self.sources})
+
+    def matrix(self, topic: TopicView) -> list[MatrixCell]:
+        """One cell per source read, in corpus order, for one topic row."""
+        present = {sc.source.source.id: sc for sc in topic.by_source}
+        cells = []
+        for sv in self.readable_sources:
+            sc = present.get(sv.source.id)
+            if sc is None:
+                cells.append(MatrixCell(sv, [], 0, []))
+                continue
+            values: dict[tuple, str] = {}
+            for cv, _ in sc.claims:
+                values.setdefault((cv.short, cv.note), f"{topic.page}#{cv.anchor}")
+            shown = [(short, note, href) for (short, note), href in values.items()][:CELL_VALUES]
+            cells.append(MatrixCell(sv, shown, len(values) - len(shown), sc.verdicts))
+        return cells
+
+    @property
+    def readable_sources(self) -> list[SourceView]:
+        return [s for s in self.sources if s.error is None]
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL worth linking to: http(s) only, so a manifest cannot smuggle in `javascript:`.
+
+    >>> safe_url("https://example.org/a"), safe_url("javascript:alert(1)"), safe_url(" JavaScript:x")
+    ('https://example.org/a', None, None)
+    """
+    url = (url or "").strip()
+    return url if url.lower().startswith(("https://", "http://")) and not any(c in url for c in "\"'<> \n") else None
+
+
+def topic_label(key: str, topics: dict[str, dict]) -> str:
+    """The catalog's label, or a readable name for a group found automatically.
+
+    >>> topic_label("auto:vote:trotski", {})
+    'vote · trotski'
+    """
+    if key in topics and topics[key].get("label"):
+        return topics[key]["label"]
+    parts = key.split(":")
+    return " · ".join(parts[1:] if parts[0] == "auto" and len(parts) > 1 else parts)
+
+
+def finding_order(finding: Finding) -> tuple:
+    """Most important first: by verdict, then severity, then topic and id for a stable order."""
+    return (verdict_rank(finding.verdict), severity_rank(finding.severity), finding.topic, finding.id)
+
+
+def _source_views(report: Report, corpus) -> list[SourceView]:
+    specs = {s.id: s for s in corpus.sources} if corpus is not None else {}
+    errors = {e.source: e for e in report.errors}
+    pages = Anchors("", [s.id for s in report.sources])
+    return [
+        SourceView(
+            source=s,
+            page=f"sources/{pages[s.id]}.html",
+            dir=text_direction(s.language),
+            url=safe_url(getattr(specs.get(s.id), "url", None)),
+            error=errors.get(s.id),
+        )
+        for s in report.sources
+    ]
+
+
+def _topic_keys(report: Report, claims_by_topic, findings_by_topic) -> list[str]:
+    """Catalog topics in catalog order, then the automatic groups, most important first."""
+    catalog = [k for k in report.topics if k in claims_by_topic or k in findings_by_topic]
+    others = set(claims_by_topic) | set(findings_by_topic)
+    auto = sorted(others - set(catalog), key=lambda k: (verdict_rank(worst_verdict(f.verdict for f in findings_by_topic.get(k, []))), k))
+    return catalog + auto
+
+
+def _topic_kind(key, topics, findings_by_topic, claims_by_topic) -> str:
+    """The catalog's kind of a topic; for an automatic group, the kind of its findings."""
+    if key in topics and topics[key].get("kind"):
+        return topics[key]["kind"]
+    for f in findings_by_topic.get(key, []):
+        return f.kind
+    return next(iter(claims_by_topic[key].values())).kind
+
+
+def _claims_by_topic(report: Report) -> dict[str, dict[str, object]]:
+    """Each topic's claims: those bound to it, and those its findings judged (automatic groups
+    exist only through their findings)."""
+    by_id = {c.id: c for c in report.claims}
+    out: dict[str, dict[str, object]] = defaultdict(dict)
+    for c in report.claims:
+        if c.topic:
+            out[c.topic][c.id] = c
+    for f in report.discrepancies:
+        for cid in f.claims:
+            if cid in by_id:
+                out[f.topic][cid] = by_id[cid]
+    return out
+
+
+def _claim_views(report: Report, source_by_id: dict[str, SourceView]) -> dict[str, ClaimView]:
+    anchors = Anchors("claim", [c.id for c in report.claims])
+    return {
+        c.id: ClaimView(
+            claim=c,
+            anchor=anchors[c.id],
+            source_page=source_by_id[c.source].page if c.source in source_by_id else "",
+            dir=text_direction(c.language),
+            short=short_value(c),
+            note=short_note(c),
+            lines=value_lines(c),
+        )
+        for c in report.claims
+    }
+
+
+def _source_claims(topic_claims: dict[str, object], findings: list[Finding], views, sources: list[SourceView]) -> list[SourceClaims]:
+    """A topic's claims grouped by source in corpus order, each with the verdicts it took part in."""
+    verdicts_of: dict[str, set[str]] = defaultdict(set)
+    for f in findings:
+        for cid in f.claims:
+            verdicts_of[cid].add(f.verdict)
+    grouped: dict[str, list] = defaultdict(list)
+    for c in topic_claims.values():
+        grouped[c.source].append(c)
+    out = []
+    for sv in sources:
+        claims = sorted(grouped.get(sv.source.id, []), key=lambda c: (c.span, c.id))
+        if claims:
+            rows = [(views[c.id], sorted(verdicts_of[c.id], key=verdict_rank)) for c in claims]
+            out.append(SourceClaims(sv, rows, sorted(set().union(*(vs for _, vs in rows)), key=verdict_rank)))
+    return out
+
+
+def _link_claims_to_topics(topics: list[TopicView]) -> None:
+    """Give each claim the topic section its highlight in the source text links to: its own
+    topic, else the first group a finding put it in."""
+    for topic in topics:
+        for sc in topic.by_source:
+            for cv, _ in sc.claims:
+                if cv.topic_page is None or cv.claim.topic == topic.key:
+                    cv.topic_page, cv.topic_label = f"{topic.page}#{cv.anchor}", topic.label
+
+
+def _catalog_labels(corpus) -> dict[str, dict[str, str]]:
+    catalog = getattr(corpus, "catalog", None)
+    return {
+        "events": {k: e.label for k, e in getattr(catalog, "events", {}).items()},
+        "entities": {k: e.label for k, e in getattr(catalog, "entities", {}).items()},
+    }
+
+
+def build_view(report: Report, corpus=None) -> ReportView:
+    """Everything the templates need, from report.json's model (and the corpus, when given, for
+    source URLs and the catalog's labels)."""
+    sources = _source_views(report, corpus)
+    source_by_id = {s.source.id: s for s in sources}
+    views = _claim_views(report, source_by_id)
+    findings_by_topic: dict[str, list[Finding]] = defaultdict(list)
+    for f in report.discrepancies:
+        findings_by_topic[f.topic].append(f)
+    claims_by_topic = _claims_by_topic(report)
+
+    keys = _topic_keys(report, claims_by_topic, findings_by_topic)
+    topic_anchors = Anchors("topic", keys)
+    topics = []
+    for key in keys:
+        findings = sorted(findings_by_topic.get(key, []), key=finding_order)
+        topics.append(TopicView(
+            key=key,
+            anchor=topic_anchors[key],
+            page=f"topics/{topic_anchors[key].removeprefix('topic-')}.html",
+            label=topic_label(key, report.topics),
+            kind=_topic_kind(key, report.topics, findings_by_topic, claims_by_topic),
+            automatic=key not in report.topics,
+            findings=findings,
+            by_source=_source_claims(claims_by_topic.get(key, {}), findings, views, sources),
+        ))
+    _link_claims_to_topics(topics)
+
+    by_key = {t.key: t for t in topics}
+    finding_anchors = Anchors("finding", [f.id for f in report.discrepancies])
+    rows = [
+        FindingRow(f, finding_anchors[f.id], by_key[f.topic], [source_by_id[s] for s in f.sources if s in source_by_id])
+        for f in sorted(report.discrepancies, key=finding_order)
+    ]
+    by_source: dict[str, list[ClaimView]] = defaultdict(list)
+    for cv in sorted(views.values(), key=lambda cv: (cv.claim.span, cv.claim.id)):
+        by_source[cv.claim.source].append(cv)
+    return ReportView(
+        report=report,
+        sources=sources,
+        topics=topics,
+        empty_topics=[(k, topic_label(k, report.topics)) for k in report.topics if k not in by_key],
+        findings=rows,
+        claims=views,
+        summary=verdict_summary(report.discrepancies),
+        by_source=dict(by_source),
+        finding_anchors=finding_anchors,
+        labels=_catalog_labels(corpus),
+    )
+
+
+def verdict_summary(findings: list[Finding]) -> list[dict]:
+    """Findings counted by verdict, most important first, each with its count per severity;
+    verdicts with no finding are left out.
+
+    >>> from checker.model import Finding
+    >>> f = Finding(id="x", topic="t", kind="time", verdict="discrepancy", severity="medium", claims=[], sources=[], explanation="")
+    >>> verdict_summary([f, f])
+    [{'verdict': 'discrepancy', 'total': 2, 'severities': [('medium', 2)]}]
+    """
+    counts = Counter((f.verdict, f.severity) for f in findings)
+    rows = []
+    for key in VERDICTS:
+        per = [(s, counts[(key, s)]) for s in SEVERITIES if counts[(key, s)]]
+        if per:
+            rows.append({"verdict": key, "total": sum(n for _, n in per), "severities": per})
+    return rows
+
+
+__all__ = ["ReportView", "TopicView", "ClaimView", "SourceView", "MatrixCell", "build_view", "safe_url", "topic_label"]
