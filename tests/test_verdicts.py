@@ -56,9 +56,28 @@ def test_by_two_against_ten_past_two_is_an_inconsistency_of_one_source():
 def test_a_report_of_the_event_is_a_different_event():
     told = time_claim("th", "03:10", "about", event="informed", reported=True)
     pv = judge_pair(time_claim("es", "02:10", event="capture"), told)
-    # 03:10 "about" reaches back to 02:50: 40 minutes from 02:10.
-    assert pv.verdict == "different_events" and pv.gap == "40 minutes"
+    # The gap between the two events is that between the stated times, not the tolerances.
+    assert pv.verdict == "different_events" and pv.gap == "60 minutes"
     assert "when it was reported" in pv.why
+
+
+def test_a_report_before_its_event_is_a_contradiction():
+    told = time_claim("th", "01:00", event="informed", reported=True)
+    pv = judge_pair(time_claim("es", "02:10", event="capture"), told)
+    assert pv.verdict == "contradiction" and "cannot come before" in pv.why
+
+
+def test_an_unmarked_date_read_in_the_other_calendar_is_explained():
+    pv = judge_pair(date_claim("en", "1917-10-25"), date_claim("th", "1917-10-25", "julian"))
+    assert pv.verdict == "calendar_artefact"
+    assert "en writes 1917-10-25 and marks no calendar; read in the Julian calendar" in pv.why
+
+
+def test_a_slight_gap_lowers_the_severity_but_not_the_verdict():
+    slight = compare_claims([time_claim("a", "22:40", topic="t"), time_claim("b", "22:45", topic="t")])
+    wider = compare_claims([time_claim("a", "22:40", topic="t"), time_claim("b", "23:05", topic="t")])
+    assert [(f.verdict, f.severity) for f in slight] == [("discrepancy", "low")]
+    assert [(f.verdict, f.severity) for f in wider] == [("discrepancy", "medium")]
 
 
 def test_old_style_and_new_style_dates_agree_and_unmarked_ones_are_artefacts():

@@ -39,12 +39,19 @@ SEVERITY = {
 }
 
 
+# A gap at or under these is slight: a discrepancy this small, or a source contradicting itself
+# by this little, is worth a look rather than an alarm.
+SLIGHT_GAP = {"time": 10, "date": 1}
+SLIGHT_COUNT_RATIO = 0.10
+
+
 @dataclass(frozen=True)
 class PairVerdict:
     verdict: str
     gap: str | None
     why: str
     size: float = 0.0  # the gap as a number, to pick the widest pair
+    slight: bool = False  # the gap is slight (SLIGHT_GAP): it lowers the severity
 
 
 def _describe(c) -> str:
@@ -71,12 +78,15 @@ def _calendar_artefact(a, b) -> bool:
     one is read in the other calendar: probably one day written in two calendars."""
     if a.kind != "date" or "unspecified" not in (a.calendar, b.calendar):
         return False
-    readings = lambda c: _calendars_having(c) if c.calendar == "unspecified" else (c.calendar,)
     return any(
         _date_interval(a, ca).overlaps(_date_interval(b, cb))
-        for ca in readings(a)
-        for cb in readings(b)
+        for ca in _readings(a)
+        for cb in _readings(b)
     )
+
+
+def _readings(c) -> tuple[str, ...]:
+    return _calendars_having(c) if c.calendar == "unspecified" else (c.calendar,)
 
 
 def _calendars_having(c) -> tuple[str, ...]:
@@ -125,32 +135,78 @@ def judge_pair(a, b) -> PairVerdict:
     gap = ia.gap(ib)
     both = f"{_says(a)}, {_says(b)}"
     if a.kind == "date" and _calendar_artefact(a, b):
-        unmarked = " and ".join(sorted({c.source for c in (a, b) if c.calendar == "unspecified"}))
-        offset = julian_offset(int(a.value[:4]))
-        return PairVerdict("calendar_artefact", f"{int(gap)} days", f"{both}; read in the other calendar ({offset} days apart in that century) they agree, and {unmarked} marks no calendar: probably one day in two calendars", gap)
+        return PairVerdict("calendar_artefact", _amount(gap, "day"), _artefact_why(a, b, gap), gap)
     if related_units:
         return PairVerdict("scope_difference", _gap_text(a, gap, b), _scope_why(a, b), gap)
-    if a.kind == "time" and a.event != b.event and (a.reported or b.reported):
+    slight = _is_small(a, b, gap, ia, ib, SLIGHT_GAP, SLIGHT_COUNT_RATIO)
+    if a.kind == "time" and a.event != b.event and a.reported != b.reported:
         told, happened = (a, b) if a.reported else (b, a)
-        return PairVerdict("different_events", f"{int(gap)} minutes", f"{told.source} gives {told.value} for when it was reported ({told.event}), {happened.source} {happened.value} for when it happened ({happened.event}): two events, not one contradiction", gap)
+        it, ih = (ia, ib) if told is a else (ib, ia)
+        if it.high >= ih.low:
+            apart = int(abs(_middle(it) - _middle(ih)))
+            return PairVerdict("different_events", _amount(apart, "minute"), f"{told.source} gives {told.value} for when it was reported ({told.event}), {happened.source} {happened.value} for when it happened ({happened.event}), {_amount(apart, 'minute')} earlier: two events, not one contradiction", gap)
+        return PairVerdict("contradiction", _amount(gap, "minute"), f"{told.source} has it reported ({told.event}) at {told.value}, {_amount(gap, 'minute')} before {happened.source} has it happen ({happened.event}) at {happened.value}: a report cannot come before its event", gap)
     if a.source == b.source and not (getattr(a, "derived", False) or getattr(b, "derived", False)):
-        return PairVerdict("internal_inconsistency", _gap_text(a, gap, b), f"{a.source} gives both {_describe(a)} and {_describe(b)}", gap)
+        return PairVerdict("internal_inconsistency", _gap_text(a, gap, b), f"{a.source} gives both {_stated(a)} and {_stated(b)}, {_gap_text(a, gap, b)} apart", gap, slight)
     small = _is_small(a, b, gap, ia, ib)
-    return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), both + (": a small gap" if small else ": they cannot both hold"), gap)
+    return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), both + (f": a small gap ({_gap_text(a, gap, b)})" if small else ": they cannot both hold"), gap, slight)
 
 
-def _is_small(a, b, gap, ia, ib) -> bool:
+def _amount(n: float, unit: str) -> str:
+    """"1 day", "13 days".
+
+    >>> _amount(1, "day"), _amount(13.0, "day")
+    ('1 day', '13 days')
+    """
+    return f"{int(n)} {unit}" + ("" if int(n) == 1 else "s")
+
+
+def _middle(i) -> float:
+    """The middle of an interval, or its finite end when it is open on one side."""
+    ends = [x for x in (i.low, i.high) if abs(x) != float("inf")]
+    return sum(ends) / len(ends)
+
+
+def _stated(c) -> str:
+    """A value with its qualifier in words: "by 02:00", "about 21:00", "02:10".
+
+    >>> from types import SimpleNamespace as C
+    >>> _stated(C(kind="time", value="02:00", approx="before"))
+    'by 02:00'
+    """
+    words = {"before": "by", "after": "after", "about": "about", "at_least": "at least", "at_most": "at most"}
+    word = words.get(c.approx)
+    return f"{word} {_describe(c)}" if word else _describe(c)
+
+
+def _artefact_why(a, b, gap) -> str:
+    """Why two dates that look apart are probably one day in two calendars."""
+    unmarked, other = (a, b) if a.calendar == "unspecified" else (b, a)
+    mark = "" if other.calendar == "unspecified" else f" ({other.calendar})"
+    reading = next(
+        cal for cal in _calendars_having(unmarked)
+        if any(_date_interval(unmarked, cal).overlaps(_date_interval(other, co)) for co in _readings(other))
+    )
+    offset = julian_offset(int(unmarked.value[:4]))
+    return (
+        f"{unmarked.source} writes {unmarked.value} and marks no calendar; read in the {reading.capitalize()} calendar "
+        f"it is the same day as {other.source}'s {other.value}{mark}, read in the other the two are {int(gap)} days apart "
+        f"({offset} days separate the calendars in that century): one day in two calendars, not a disagreement"
+    )
+
+
+def _is_small(a, b, gap, ia, ib, limits=SMALL_GAP, ratio=SMALL_COUNT_RATIO) -> bool:
     if a.kind == "count":
         ref = max(abs(x) for x in (ia.low, ia.high, ib.low, ib.high) if abs(x) != float("inf"))
-        return ref > 0 and gap / ref <= SMALL_COUNT_RATIO
-    return gap <= SMALL_GAP[a.kind]
+        return ref > 0 and gap / ref <= ratio
+    return gap <= limits[a.kind]
 
 
 def _gap_text(a, gap, b=None) -> str:
     if a.kind == "time":
-        return f"{int(gap)} minutes"
+        return _amount(gap, "minute")
     if a.kind == "date":
-        return f"{int(gap)} days"
+        return _amount(gap, "day")
     return f"{_describe(a)} vs {_describe(b)}" if b is not None else f"{gap:,.0f}"
 
 
@@ -161,7 +217,14 @@ def _finding(group: ClaimGroup, verdict: str, pairs: list[tuple], key: str) -> F
     """One finding over the pairs that share a verdict; the widest gap explains it."""
     claims = sorted({c.id for p in pairs for c in p[:2]})
     sources = sorted({c.source for p in pairs for c in p[:2]})
-    a, b, pv = max(pairs, key=lambda p: (p[2].size, p[0].id, p[1].id))
+    if verdict == "different_events":
+        # The report is best set beside the happening nearest to it.
+        a, b, pv = min(pairs, key=lambda p: (p[2].size, p[0].id, p[1].id))
+    else:
+        a, b, pv = max(pairs, key=lambda p: (p[2].size, p[0].id, p[1].id))
+    severity = SEVERITY[verdict]
+    if verdict in ("internal_inconsistency", "discrepancy") and all(p[2].slight for p in pairs):
+        severity = {"high": "medium", "medium": "low"}[severity]
     if verdict in AGREEING:
         explanation = f"{len(sources)} sources agree" + (" within their approximations" if verdict == "approximate_agreement" else "") + f": {pv.why}"
     else:
@@ -171,7 +234,7 @@ def _finding(group: ClaimGroup, verdict: str, pairs: list[tuple], key: str) -> F
         topic=group.topic,
         kind=group.kind,
         verdict=verdict,
-        severity=SEVERITY[verdict],
+        severity=severity,
         claims=claims,
         sources=sources,
         gap=pv.gap,

@@ -35,9 +35,10 @@ def load_lexicon(path: Path) -> dict:
     """
     return yaml.load(path.read_text(encoding="utf-8"), Loader=LexiconLoader) or {}
 
-# A sentence ends at . ! ? … (optionally closed by quotes or brackets) followed by white space,
-# or at a line break. Abbreviations of one or two letters ("a. m.", "O.S.") do not end one.
-_SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…][»\"'”)\]]*+(?=\s)|\n+")
+# A sentence ends at . ! ? … (optionally closed by quotes or brackets, and by reference marks
+# such as Wikipedia's "[12]") followed by white space, or at a line break. Abbreviations of one or
+# two letters ("a. m.", "O.S.") do not end one.
+_SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…][»\"'”)\]]*+(?:\[[^\[\]\s]{1,12}\])*+(?=\s)|\n+")
 
 
 class LanguagePack:

@@ -13,8 +13,12 @@ from checker.normalize.mentions import UNSPACED_LANGUAGES, Mention, PhraseFinder
 from checker.sources.catalog import Catalog
 
 
-# An event cue further than this from a claim is about something else in a long sentence.
-EVENT_REACH = 120
+# An event cue or an entity further than this from a claim is about something else in a long
+# sentence; in scripts without spaces a character carries more, so the reach is shorter.
+EVENT_REACH = {"spaced": 120, "unspaced": 60}
+ENTITY_REACH = {"spaced": 100, "unspaced": 50}
+# A plan or a demand this close before an event cue ("a plan to seize power") unmakes it.
+IRREALIS_GAP = 12
 # Capitalised words not opening a sentence, joined across short particles: "Palacio de Invierno".
 _NAME = regex.compile(r"(?<=[^\s.!?¿¡«\"(\[]\s+|\()\p{Lu}[\p{Ll}\p{M}'’-]{2,}+(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{Ll}\p{M}'’-]{2,}+)*+")
 
@@ -23,7 +27,6 @@ _NAME = regex.compile(r"(?<=[^\s.!?¿¡«\"(\[]\s+|\()\p{Lu}[\p{Ll}\p{M}'’-]{2
 class SentenceFacts:
     entities: tuple[Mention, ...]
     events: tuple[Mention, ...]
-    names: tuple[str, ...] = ()
 
 
 def proper_names(sentence: str) -> tuple[str, ...]:
@@ -48,50 +51,66 @@ class TopicBinder:
             ((eid, p) for eid, e in catalog.entities.items() for p in e.patterns),
         )
         cues = [(key, c) for key, ev in catalog.events.items() for c in catalog.phrases(ev.cues, lang)]
-        # The catalog knows its event better than the pack's generic words: its phrases win.
-        taken = {c.casefold() for _, c in cues}
-        cues += [(key, c) for key, ev in pack.event_cues.items() for c in ev.get("cues", []) if c.casefold() not in taken]
+        # The catalog knows its event better than the pack's generic words: where it names an
+        # event's cues in this language, the pack's words for that event are not used.
+        named, taken = {key for key, _ in cues}, {c.casefold() for _, c in cues}
+        cues += [
+            (key, c)
+            for key, ev in pack.event_cues.items() if key not in named
+            for c in ev.get("cues", []) if c.casefold() not in taken
+        ]
         self.events = PhraseFinder(cues)
+        self.irrealis = PhraseFinder(("irrealis", w) for w in pack.lexicon.get("irrealis") or [])
         self.reported = {k for k, ev in catalog.events.items() if ev.reported}
         self.reported |= {k for k, ev in pack.event_cues.items() if ev.get("reported")}
         self.unspaced = self.unspaced or pack.code in UNSPACED_LANGUAGES
+        spacing = "unspaced" if self.unspaced else "spaced"
+        self.event_reach, self.entity_reach = EVENT_REACH[spacing], ENTITY_REACH[spacing]
         self.choices = ChoiceFinder(catalog, pack)
         # English capitalises month names; they are no one's name.
         self.month_keys = {latin_key(m) for m in month_table(pack.code)}
 
     def facts(self, sentence: str, offset: int) -> SentenceFacts:
         shift = lambda ms: tuple(Mention(m.key, m.phrase, m.start + offset, m.end + offset) for m in ms)
-        return SentenceFacts(
-            shift(self.entities.find(sentence, self.unspaced)),
-            shift(self.events.find(sentence, self.unspaced)),
-            tuple(n for n in proper_names(sentence) if n not in self.month_keys),
-        )
+        events = self.events.find(sentence, self.unspaced)
+        if events:
+            events = happenings(events, self.irrealis.find(sentence, self.unspaced))
+        return SentenceFacts(shift(self.entities.find(sentence, self.unspaced)), shift(events))
 
     def bind(self, claims: list, text: str, sentences: list[tuple[int, int]]) -> None:
-        """Set entities, event, topic and topic_reason on each claim, in place."""
+        """Set entities, names, event, topic and topic_reason on each claim, in place.
+
+        Only what stands near the claim in its sentence counts: the nearest event cue within
+        the event reach, the entities within the entity reach of the claim or of that cue, and
+        the proper names in the same stretch of text.
+        """
         which = sentence_index(sentences)
         cache: dict[int, SentenceFacts] = {}
         for claim in claims:
             i = which(claim.span[0])
+            s, e = sentences[i] if sentences else (0, len(text))
             if i not in cache:
-                s, e = sentences[i] if sentences else (0, len(text))
                 cache[i] = self.facts(text[s:e], s)
             facts = cache[i]
-            claim.entities = sorted({m.key for m in facts.entities})
-            claim.names = list(facts.names)
-            event = _nearest(facts.events, claim.span)
-            if event is not None and _distance(event, claim.span) > EVENT_REACH:
+            event = _nearest(facts.events, claim.span, text)
+            if event is not None and _distance(event, claim.span) > self.event_reach:
                 event = None
+            anchors = [claim.span] + ([(event.start, event.end)] if event is not None else [])
+            near = tuple(m for m in facts.entities if min(_distance(m, a) for a in anchors) <= self.entity_reach)
+            claim.entities = sorted({m.key for m in near})
+            lo = max(s, min(a[0] for a in anchors) - self.entity_reach)
+            hi = min(e, max(a[1] for a in anchors) + self.entity_reach)
+            claim.names = [n for n in proper_names(text[lo:hi]) if n not in self.month_keys]
             if event is not None and claim.kind != "choice":
                 claim.event = event.key
                 claim.reported = event.key in self.reported
             if claim.topic is None:
-                self._choose_topic(claim, facts, event)
+                self._choose_topic(claim, near, event)
 
-    def _choose_topic(self, claim, facts: SentenceFacts, nearest: Mention | None) -> None:
+    def _choose_topic(self, claim, near: tuple[Mention, ...], nearest: Mention | None) -> None:
         # Only the cue nearest the claim says what it is about: a long sentence tells of several.
         events = {nearest.key} if nearest is not None else set()
-        entities = {m.key for m in facts.entities}
+        entities = {m.key for m in near}
         best, best_score = None, 0
         for name, topic in self.catalog.topics.items():
             if topic.kind != claim.kind:
@@ -111,18 +130,50 @@ class TopicBinder:
         name, hit_events, hit_entities = best
         claim.topic = name
         why = [f"event {nearest.key!r} by {nearest.phrase!r}"] if hit_events else []
-        why += [f"entity {m.key!r} by {m.phrase!r}" for m in facts.entities if m.key in hit_entities][:2]
+        why += [f"entity {m.key!r} by {m.phrase!r}" for m in near if m.key in hit_entities][:2]
         if getattr(claim, "unit", None):
             why.append(f"unit {claim.unit!r}")
         claim.topic_reason = "; ".join(why) or "kind"
+
+
+def happenings(events, irrealis) -> list[Mention]:
+    """The event cues not made a plan or a demand by a word just before them.
+
+    >>> cue, plan = Mention("capture", "seize", 8, 13), Mention("irrealis", "plan to", 0, 7)
+    >>> happenings([cue], [plan]), happenings([cue], [])
+    ([], [Mention(key='capture', phrase='seize', start=8, end=13)])
+    """
+    ends = sorted(m.end for m in irrealis)
+    def unmade(ev: Mention) -> bool:
+        i = bisect.bisect_right(ends, ev.start)
+        return i > 0 and ev.start - ends[i - 1] <= IRREALIS_GAP
+    return [ev for ev in events if not unmade(ev)]
 
 
 def _distance(m: Mention, span: tuple[int, int]) -> int:
     return max(m.start - span[1], span[0] - m.end, 0)
 
 
-def _nearest(mentions: tuple[Mention, ...], span: tuple[int, int]) -> Mention | None:
-    return min(mentions, key=lambda m: _distance(m, span), default=None)
+# A clause mark between a cue and a claim puts them this much further apart: "la captura ... la
+# noche del 25 de octubre, con el Congreso ya en sesión" dates the capture, not the session.
+CLAUSE_MARK_COST = 40
+_CLAUSE_MARK = regex.compile(r"[,;:()—–]|\s-\s")
+
+
+def _nearest(mentions: tuple[Mention, ...], span: tuple[int, int], text: str = "") -> Mention | None:
+    """The mention nearest a claim, a clause mark between them counting as CLAUSE_MARK_COST
+    characters more.
+
+    >>> text = "la captura de todo el Gobierno la noche del 25 de octubre, con el Congreso en sesión"
+    >>> cues = (Mention("capture", "captura", 3, 10), Mention("opening", "sesión", 78, 84))
+    >>> _nearest(cues, (44, 57), text).key
+    'capture'
+    """
+    def cost(m: Mention) -> int:
+        lo, hi = (m.end, span[0]) if m.end <= span[0] else (span[1], m.start)
+        marks = len(_CLAUSE_MARK.findall(text, lo, hi)) if text and hi > lo else 0
+        return _distance(m, span) + CLAUSE_MARK_COST * marks
+    return min(mentions, key=cost, default=None)
 
 
 class ChoiceFinder:
