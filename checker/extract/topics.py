@@ -9,7 +9,7 @@ from checker.extract.months import month_table
 from checker.extract.pack import LanguagePack, sentence_index
 import regex
 
-from checker.normalize.mentions import UNSPACED_LANGUAGES, Mention, PhraseFinder, _is_unspaced_script, latin_key
+from checker.normalize.mentions import UNSPACED_LANGUAGES, AliasIndex, Mention, PhraseFinder, _is_unspaced_script, latin_key
 from checker.sources.catalog import Catalog
 
 
@@ -60,6 +60,7 @@ class TopicBinder:
             for c in ev.get("cues", []) if c.casefold() not in taken
         ]
         self.events = PhraseFinder(cues)
+        self.aliases = AliasIndex({eid: [a for names in e.aliases.values() for a in names] for eid, e in catalog.entities.items()})
         self.irrealis = PhraseFinder(("irrealis", w) for w in pack.lexicon.get("irrealis") or [])
         self.reported = {k for k, ev in catalog.events.items() if ev.reported}
         self.reported |= {k for k, ev in pack.event_cues.items() if ev.get("reported")}
@@ -97,15 +98,27 @@ class TopicBinder:
                 event = None
             anchors = [claim.span] + ([(event.start, event.end)] if event is not None else [])
             near = tuple(m for m in facts.entities if min(_distance(m, a) for a in anchors) <= self.entity_reach)
-            claim.entities = sorted({m.key for m in near})
             lo = max(s, min(a[0] for a in anchors) - self.entity_reach)
             hi = min(e, max(a[1] for a in anchors) + self.entity_reach)
             claim.names = [n for n in proper_names(text[lo:hi]) if n not in self.month_keys]
+            near += self._named(claim.names, {m.key for m in near})
+            claim.entities = sorted({m.key for m in near})
             if event is not None and claim.kind != "choice":
                 claim.event = event.key
                 claim.reported = event.key in self.reported
             if claim.topic is None:
                 self._choose_topic(claim, near, event)
+
+    def _named(self, names: list[str], known: set[str]) -> tuple[Mention, ...]:
+        """Entities the language's aliases missed, found by a name near the claim that matches
+        an alias of another language or transliteration (AliasIndex); the phrase says how."""
+        found = []
+        for name in names:
+            hit = self.aliases.lookup(name)
+            if hit is not None and hit[0] not in known:
+                known.add(hit[0])
+                found.append(Mention(hit[0], f"{name} ~ {hit[1]} ({hit[2]:g})", -1, -1))
+        return tuple(found)
 
     def _choose_topic(self, claim, near: tuple[Mention, ...], nearest: Mention | None) -> None:
         # Only the cue nearest the claim says what it is about: a long sentence tells of several.

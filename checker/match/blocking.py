@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-# Two names whose Latin keys score at least this (rapidfuzz ratio, 0-100) are one name.
-# Tested in tests/test_match.py: Kerensky/Kerenskiy/Kerenski meet, Lenin/Lenina meet,
-# Trotsky/Tsereteli do not.
-NAME_SCORE = 84
+from checker.normalize.mentions import NAME_SCORE
+
 MAX_PER_SOURCE = 2
 DURATION_UNITS = {"minutes", "hours", "days", "weeks", "months", "years"}
 

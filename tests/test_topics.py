@@ -1,0 +1,92 @@
+"""Topic binding: which claims a catalog topic takes, and why. Each rule is shown by a pair of
+sentences, one the rule binds and one it must not."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.extract import ExtractContext, extract_claims
+from checker.normalize.mentions import NAME_SCORE, AliasIndex, PhraseFinder, latin_key
+from checker.sources.catalog import Catalog
+
+CATALOG = Catalog.model_validate({
+    "title": "A siege",
+    "entities": {
+        "fortress": {"label": "the fortress", "aliases": {"en": ["Fortress of Saint Elmo"], "es": ["Fortaleza de San Telmo"]}},
+        "governor": {"label": "the governor", "aliases": {"ru": ["Керенский"], "en": ["Governor"]}},
+    },
+    "events": {
+        "surrender": {"label": "the surrender", "cues": {"en": ["surrendered", "surrender"], "es": ["rindió", "rendición"]}},
+        "council": {"label": "the council", "cues": {"en": ["council met"], "es": ["sesión"]}},
+    },
+    "topics": {
+        "surrender_time": {"label": "When the fortress surrendered", "kind": "time", "events": ["surrender"], "entities": ["fortress", "governor"]},
+        "surrender_date": {"label": "The day it surrendered", "kind": "date", "events": ["surrender"], "entities": ["fortress"]},
+        "council_date": {"label": "The day the council met", "kind": "date", "events": ["council"]},
+    },
+})
+
+
+def topics_of(text: str, lang: str = "en") -> dict[str, str | None]:
+    claims = extract_claims(text, ExtractContext("s", lang, 1565, catalog=CATALOG))
+    return {c.quote: c.topic for c in claims}
+
+
+def test_an_event_cue_and_an_entity_beside_the_claim_bind_it():
+    assert topics_of("The Fortress of Saint Elmo surrendered at 2:10 a.m.")["2:10 a.m."] == "surrender_time"
+
+
+def test_an_entity_far_off_in_a_long_sentence_does_not_bind_it():
+    filler = "the garrison held the walls and the bastions through many days of heavy rain and hunger " * 2
+    text = f"The Fortress of Saint Elmo was besieged while {filler}until the outer works surrendered at 2:10 a.m."
+    assert topics_of(text)["2:10 a.m."] is None
+
+
+def test_an_entity_in_the_previous_sentence_does_not_bind_it():
+    text = "The Fortress of Saint Elmo stood firm.[12] The outer works surrendered at 2:10 a.m."
+    assert topics_of(text)["2:10 a.m."] is None
+
+
+def test_a_plan_or_a_demand_is_not_the_event():
+    assert topics_of("The Fortress of Saint Elmo surrendered at 2:10 a.m.")["2:10 a.m."] == "surrender_time"
+    assert topics_of("The envoy demanded the surrender of the Fortress of Saint Elmo at 2:10 a.m.")["2:10 a.m."] is None
+    assert topics_of("La sesión exigía la rendición de la Fortaleza de San Telmo a las 2:10 a. m.", "es")["a las 2:10 a. m."] is None
+
+
+def test_a_clause_mark_puts_a_cue_further_away():
+    text = "The surrender of the Fortress of Saint Elmo on 24 May 1565, while the council met, ended it."
+    assert topics_of(text)["24 May 1565"] == "surrender_date"
+
+
+def test_a_name_in_another_script_or_spelling_is_the_entity():
+    # The English aliases do not name the governor "Kerenskiy": the Russian alias does, in Cyrillic.
+    # A sentence's first word is not taken for a name: any sentence starts with a capital.
+    assert topics_of("At dawn Kerenskiy surrendered at 2:10 a.m.")["2:10 a.m."] == "surrender_time"
+    assert topics_of("At dawn Kamenev surrendered at 2:10 a.m.")["2:10 a.m."] is None
+
+
+def test_aliases_match_without_their_accents():
+    finder = PhraseFinder([("k", "Kérenski")])
+    assert [m.phrase for m in finder.find("Kerenski huyó; KÉRENSKI volvió")] == ["Kérenski", "Kérenski"]
+
+
+@pytest.mark.parametrize("name", ["Kerensky", "Kerenskiy", "Kérenski", "Керенский", "เคเรนสกี"])
+def test_spellings_of_one_name_meet_in_the_alias_index(name):
+    index = AliasIndex({"kerensky": ["Kerensky"]})
+    assert index.lookup(latin_key(name)) is not None, (name, latin_key(name))
+
+
+@pytest.mark.parametrize("name", ["Kamenev", "Kornilov", "Krasnov", "Kerenskiy government", "Trotsky"])
+def test_other_names_do_not(name):
+    assert AliasIndex({"kerensky": ["Kerensky"]}).lookup(latin_key(name)) is None
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéü", min_size=5, max_size=12))
+def test_a_name_always_finds_its_own_alias(name):
+    hit = AliasIndex({"e": [name]}).lookup(latin_key(name))
+    assert len(latin_key(name)) < 5 or hit == ("e", name, 100.0)
+
+
+def test_the_name_threshold_sits_between_spellings_and_other_names():
+    assert 80 <= NAME_SCORE <= 90
