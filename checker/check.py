@@ -27,6 +27,7 @@ LEVELS = {
     "discrepancy": {"contradiction", "internal_inconsistency", "discrepancy"},
 }
 BASELINE_FORMAT = 1
+_REWRITE = "fix it, or write it again with --write-baseline; see docs/testing-your-corpus.md"
 # New findings listed in the summary; the rest are counted.
 LISTED = 20
 
@@ -58,9 +59,9 @@ def _entry(item, path: Path) -> tuple[str, frozenset[str] | None]:
     if isinstance(item, dict) and isinstance(item.get("id"), str):
         sources = item.get("sources")
         if sources is not None and not (isinstance(sources, list) and all(isinstance(s, str) for s in sources)):
-            raise ClaimcheckError(f"baseline entry {item['id']!r}: sources must be a list of source ids", path=str(path))
+            raise ClaimcheckError(f"baseline entry {item['id']!r}: sources must be a list of source ids", path=str(path), hint=_REWRITE)
         return item["id"], frozenset(sources) if sources is not None else None
-    raise ClaimcheckError(f"baseline entries must be finding ids or {{\"id\": ..., \"sources\": [...]}}, not {item!r}", path=str(path))
+    raise ClaimcheckError(f"baseline entries must be finding ids or {{\"id\": ..., \"sources\": [...]}}, not {item!r}", path=str(path), hint=_REWRITE)
 
 
 def read_baseline(path: Path) -> Baseline:
@@ -68,18 +69,20 @@ def read_baseline(path: Path) -> Baseline:
     text file of ids, one a line ('#' starts a comment)."""
     try:
         raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimcheckError(f"cannot read the baseline: {exc}", path=str(path))
+    except OSError as exc:
+        raise ClaimcheckError(f"cannot read the baseline: {exc.strerror or exc}", path=str(path), hint="check the --baseline path, or write one with --write-baseline")
+    except UnicodeDecodeError as exc:
+        raise ClaimcheckError(f"the baseline is not UTF-8 text (byte {exc.start})", path=str(path), hint=_REWRITE)
     if not raw.lstrip().startswith(("[", "{")):
         ids = [line.strip() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")]
         return Baseline({i: None for i in ids})
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ClaimcheckError(f"baseline is not valid JSON: {exc.msg}", path=str(path), line=exc.lineno)
+        raise ClaimcheckError(f"baseline is not valid JSON: {exc.msg}", path=str(path), line=exc.lineno, hint=_REWRITE)
     items = data.get("accepted", []) if isinstance(data, dict) else data
     if not isinstance(items, list):
-        raise ClaimcheckError("baseline must be a list of finding ids", path=str(path))
+        raise ClaimcheckError("baseline must be a list of finding ids", path=str(path), hint=_REWRITE)
     return Baseline(dict(_entry(item, path) for item in items))
 
 
@@ -150,5 +153,5 @@ def run_check(corpus, level: str, baseline: Path | None, write_baseline: Path | 
         try:
             write_baseline.write_text(baseline_json(findings, level), encoding="utf-8")
         except OSError as exc:
-            raise ClaimcheckError(f"cannot write the baseline: {exc.strerror or exc}", path=str(write_baseline))
+            raise ClaimcheckError(f"cannot write the baseline: {exc.strerror or exc}", path=str(write_baseline), hint="choose another --write-baseline path")
     return summarize(result, findings, level, accepted, write_baseline)

@@ -134,6 +134,8 @@ def extract(
     """Extract typed claims (times, dates, counts, choices).
 
     Examples: claimcheck extract --format json;  claimcheck extract --text "a las 2:10 a. m." --lang es
+
+    A date of --text with no year anywhere is shown as --MM-DD (e.g. --10-26); --year places it.
     """
     from checker.model import KINDS
 
@@ -143,11 +145,12 @@ def extract(
     errors = []
     if text is not None:
         from checker.extract import ExtractContext, extract_claims
-        from checker.extract.lang import has_pack
+        from checker.extract.lang import available_languages, has_pack
 
         if not lang or not has_pack(lang):
-            raise ClaimcheckError(f"--text needs --lang with a language pack (got {lang!r})")
-        claims = extract_claims(text, ExtractContext("text", lang, default_year))
+            raise ClaimcheckError(f"--text needs --lang with a language pack (got {lang!r})", hint=f"e.g. --lang es; packs: {', '.join(available_languages())}")
+        claims = extract_claims(text, ExtractContext("text", lang, default_year, keep_yearless=True))
+        _note_yearless(claims)
     else:
         from checker.sources import plain_files_corpus
 
@@ -155,7 +158,7 @@ def extract(
             corpus = plain_files_corpus(list(paths), lang)
             corpus.default_year = default_year
         elif paths and len(paths) > 1:
-            raise ClaimcheckError("give one corpus folder, or only text files", path=str(paths[1]))
+            raise ClaimcheckError("give one corpus folder, or only text files", path=str(paths[1]), hint="e.g. claimcheck extract corpus/ or claimcheck extract a.txt b.txt --lang en")
         else:
             corpus = _corpus(paths[0] if paths else None)
         if source:
@@ -170,9 +173,29 @@ def extract(
     for r in rows:
         if isinstance(r.get("value"), dict) and format is Fmt.table:
             lo, hi = r["value"]["low"], r["value"]["high"]
-            r["value"] = f"{lo:g}" if lo == hi and lo is not None else f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
+            r["value"] = _bound(lo) if lo == hi and lo is not None else f"{_bound(lo)}..{_bound(hi)}"
     _dump(rows, format, ["source", "kind", "value", "approx", "quote", "topic"])
     _report_errors(errors)
+
+
+def _bound(x) -> str:
+    """A count bound for the table: 50000000000, not 5e+10; an open end is empty.
+
+    >>> _bound(50000000000), _bound(1.5), _bound(None)
+    ('50000000000', '1.5', '')
+    """
+    return "" if x is None else str(x)
+
+
+def _note_yearless(claims) -> None:
+    """Say on stderr that some dates have no year, so "--10-26" is not taken for an error."""
+    n = sum(1 for c in claims if c.kind == "date" and not c.has_year)
+    if n:
+        typer.echo(
+            f"claimcheck: note: {n} date{'s' if n > 1 else ''} without a year, shown as --MM-DD; "
+            "give --year YYYY to place them in a year",
+            err=True,
+        )
 
 
 @app.command()

@@ -16,11 +16,18 @@ class ClaimcheckError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        r"""One line, whatever a file name or a quoted value holds.
+
+        >>> print(ClaimcheckError("no such corpus folder", path="a\nb", hint="give the folder"))
+        a\nb: no such corpus folder (give the folder)
+        """
         where = self.path or ""
         if where and self.line is not None:
             where = f"{where}:{self.line}"
         text = f"{where}: {self.message}" if where else self.message
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        # A line break in a name would split the message and break `grep`-able, one-line errors.
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class CorpusError(ClaimcheckError):

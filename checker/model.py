@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
 Approx = Literal["exact", "about", "at_least", "at_most", "before", "after", "range"]
 Calendar = Literal["julian", "gregorian", "unspecified"]
@@ -85,17 +85,45 @@ class TimeClaim(_ClaimBase):
 
 class DateClaim(_ClaimBase):
     kind: Literal["date"] = "date"
-    value: str  # "YYYY-MM-DD" as written, in its own calendar
+    # "YYYY-MM-DD" as written, in its own calendar; "--MM-DD" when nothing tells the year (only
+    # from `claimcheck extract --text`, never in a corpus run: see docs/language-packs.md).
+    value: str
     calendar: Calendar = "unspecified"
     gregorian: str | None = None
     # A range's far end ("5–6 July"), as written.
     end: str | None = None
     year_inferred: bool = False
 
+    @property
+    def has_year(self) -> bool:
+        """False for a day and month alone ("--10-26"), which must not be compared as a day."""
+        return not self.value.startswith("--")
+
+
+def _number(x: float | None) -> float | int | None:
+    """A count's bound as JSON writes it: whole numbers as integers, fractions as they are.
+
+    >>> _number(70000.0), _number(1.5), _number(None)
+    (70000, 1.5, None)
+    """
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
+
+
+# The interchange format writes {"low": n|null, "high": n|null}: 70000, not 70000.0.
+CountBound = Annotated[float | None, PlainSerializer(_number, when_used="json")]
+
 
 class CountValue(BaseModel):
-    low: float | None = None
-    high: float | None = None
+    """A count's bounds, None for an open end.
+
+    >>> CountValue(low=70000.0, high=None).model_dump_json(), CountValue(low=1.5e6, high=2.5).model_dump_json()
+    ('{"low":70000,"high":null}', '{"low":1500000,"high":2.5}')
+    """
+
+    low: CountBound = None
+    high: CountBound = None
 
 
 class CountClaim(_ClaimBase):

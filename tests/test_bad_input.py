@@ -529,7 +529,7 @@ def test_output_that_is_a_regular_file(tmp_path):
     assert blocker.read_text(encoding="utf-8") == "keep me"
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root writes into a read-only folder; test_output_under_a_regular_file covers the error")
+@pytest.mark.skipif(IS_ROOT, reason="root writes into a read-only folder; test_output_folder_without_write_permission_simulated and test_output_in_a_folder_that_refuses_writes_even_to_root cover it")
 def test_output_in_a_read_only_folder(tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -538,6 +538,72 @@ def test_output_in_a_read_only_folder(tmp_path):
         one_line_error(cli("report", make_corpus(tmp_path / "c"), "--out", locked / "report"), 2, str(locked), "not writable", "--out")
     finally:
         locked.chmod(0o755)
+
+
+def _sys_is_read_only() -> bool:
+    """Whether /sys refuses new folders even to this user (it does to root in containers)."""
+    import tempfile
+
+    try:
+        Path(tempfile.mkdtemp(dir="/sys")).rmdir()
+    except OSError:
+        return Path("/sys").is_dir()
+    return False
+
+
+@pytest.mark.skipif(not _sys_is_read_only(), reason="needs a folder that refuses writes even to this user")
+def test_output_in_a_folder_that_refuses_writes_even_to_root(tmp_path):
+    """os.access says yes to root everywhere; the check tries, before any source is read."""
+    corpus = make_corpus(tmp_path / "c", entry(), entry(id="gone", path="sources/gone.txt"))
+    one_line_error(cli("report", corpus, "--out", "/sys/claimcheck-report"), 2, "/sys: this folder is not writable", "--out")
+
+
+def run_main(monkeypatch, capsys, *args) -> tuple[int, str, str]:
+    """claimcheck's entry point in this process (so that a test can monkeypatch it): exit code,
+    stdout, stderr."""
+    from checker import cli as cli_module
+
+    monkeypatch.setattr(sys, "argv", ["claimcheck", *map(str, args)])
+    try:
+        cli_module.main()
+        code = 0  # success returns; every failure exits
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_output_folder_without_write_permission_simulated(tmp_path, monkeypatch, capsys):
+    """What a user without write permission sees (as root chmod stops nothing)."""
+    real_access = os.access
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == locked else real_access(p, mode, **kw))
+    code, out, err = run_main(monkeypatch, capsys, "report", make_corpus(tmp_path / "c"), "--out", locked / "report", "--jobs", "1")
+    assert code == 2 and out == ""
+    assert err == f"claimcheck: error: {locked}: this folder is not writable (choose another folder with --out, or change its permissions)\n"
+
+
+@pytest.mark.parametrize("failing_file", ["report.json", "claims.csv", "index.html"])
+def test_disk_full_while_writing_keeps_the_previous_report(tmp_path, monkeypatch, capsys, failing_file):
+    """A full disk at any file of the report: one line, exit 2, the previous report as it was."""
+    corpus, out = make_corpus(tmp_path / "c"), tmp_path / "reports"
+    code, _, err = run_main(monkeypatch, capsys, "report", corpus, "--out", out, "--jobs", "1")
+    assert code == 0, err
+    before = snapshot(out)
+    real_write = Path.write_text
+
+    def write_text(self, *args, **kwargs):
+        if self.name == failing_file and ".tmp-" in self.parent.name:
+            raise OSError(28, "No space left on device", str(self))
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    code, _, err = run_main(monkeypatch, capsys, "report", corpus, "--out", out, "--jobs", "1")
+    assert code == 2
+    [line] = err.splitlines()
+    assert line.startswith("claimcheck: error: ") and failing_file in line and "No space left on device (check the free space" in line
+    assert snapshot(out) == before and temp_leftovers(tmp_path) == []
 
 
 # --- a failing source in each command -----------------------------------------------------------
@@ -640,9 +706,43 @@ def test_failed_swap_puts_the_previous_report_back(tmp_path, monkeypatch):
         return real_replace(src, dst)
 
     monkeypatch.setattr(write_module.os, "replace", replace)
+    monkeypatch.setattr(write_module, "_exchange", lambda a, b: False)  # the two-rename fallback
     with pytest.raises(OutputError, match="cross-device"):
         write_module.write_report(result, findings, out)
     assert failed and snapshot(out) == before and temp_leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_the_swap_is_one_atomic_exchange_on_linux(tmp_path, monkeypatch):
+    """The previous report is never moved aside: new and old trade places in one system call,
+    so no instant exists without a whole report at --out."""
+    import checker.report.write as write_module
+
+    result, findings = small_result(tmp_path)
+    out = tmp_path / "site"
+    write_module.write_report(result, findings, out)
+    (out / "marker").write_text("old", encoding="utf-8")
+    moved = []
+    real_replace = os.replace
+    monkeypatch.setattr(write_module.os, "replace", lambda src, dst: (moved.append((src, dst)), real_replace(src, dst)))
+    write_module.write_report(result, findings, out)
+    assert moved == [] and not (out / "marker").exists() and (out / "report.json").exists()
+    assert temp_leftovers(tmp_path) == []
+
+
+def test_a_run_killed_between_the_two_renames_gets_its_report_back(tmp_path):
+    """Without renameat2 a swap is two renames; a run killed between them has left the previous
+    report aside and none in place. The next run puts it back before anything else."""
+    from checker.report.write import _remove_stale_temps
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    aside, half = tmp_path / f".site.tmp-{dead}-old", tmp_path / f".site.tmp-{dead}-abc"
+    for folder, text in ((aside, "previous"), (half, "half")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text, encoding="utf-8")
+    _remove_stale_temps(tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "previous"
+    assert temp_leftovers(tmp_path) == []
 
 
 def test_temp_folder_of_a_killed_run_is_removed_by_the_next(tmp_path):
@@ -715,3 +815,38 @@ def test_sigint_during_report_exits_130_and_keeps_the_previous_report(tmp_path, 
     assert sorted(os.listdir(tmp_path)) == around, "no temporary folder left"
     time.sleep(0.2)
     assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]], "workers stopped"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see when the run is busy")
+@pytest.mark.parametrize("phase", ["extracting", "writing"])
+def test_a_crash_keeps_the_previous_report_and_the_next_run_cleans_up(tmp_path, phase):
+    """SIGKILL, which nothing can catch (a crash, the OOM killer, a power cut as far as the
+    folder is concerned), while extracting or while the new report is being written: the
+    previous report is whole, and the next run removes what the dead one left."""
+    texts = {f"sources/s{i}.txt": one_line_text(400_000) for i in range(3)}
+    corpus = make_corpus(tmp_path / "big", *[entry(id=f"s{i}", path=f"sources/s{i}.txt") for i in range(3)], files=texts)
+    small, out = make_corpus(tmp_path / "small"), tmp_path / "reports"
+    assert cli("report", small, "--out", out).returncode == 0
+    before = snapshot(out)
+
+    cmd = [sys.executable, "-m", "checker", "report", str(corpus), "--out", str(out), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHAINLP_READ_ONLY": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        # Past start-up (and the writability probe, which makes and removes a temporary folder).
+        while proc.poll() is None and cpu_seconds(proc.pid) < 1.0 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        while phase == "writing" and proc.poll() is None and not temp_leftovers(tmp_path) and time.monotonic() < deadline:
+            time.sleep(0.002)
+        assert proc.poll() is None, "the run ended before it could be killed"
+        proc.kill()
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    assert snapshot(out) == before
+    left = temp_leftovers(tmp_path)
+    assert phase == "extracting" or left, "killed while writing, so its temporary folder is left"
+    assert cli("report", small, "--out", out).returncode == 0
+    assert temp_leftovers(tmp_path) == [] and snapshot(out)

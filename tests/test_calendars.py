@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,3 +34,37 @@ def test_known_days():
     assert CalendarDate(1918, 1, 31, "julian").to_gregorian().iso() == "1918-02-13"
     assert julian_offset(1917) == 13 and julian_offset(1700) == 11 and julian_offset(1900) == 13
     assert is_valid(1900, 2, 29, "julian") and not is_valid(1900, 2, 29, "gregorian")
+
+
+def test_julian_days_near_the_year_end_are_gregorian_days_of_the_next_year():
+    # 13 days apart in the 20th century: the last 13 Julian days of a year fall in January.
+    assert CalendarDate(1917, 12, 25, "julian").to_gregorian().iso() == "1918-01-07"
+    assert CalendarDate(1917, 12, 19, "julian").to_gregorian().iso() == "1918-01-01"
+    assert CalendarDate(1917, 12, 18, "julian").to_gregorian().iso() == "1917-12-31"
+    # 12 days in the 19th century, 11 in the 18th.
+    assert CalendarDate(1812, 12, 20, "julian").to_gregorian().iso() == "1813-01-01"
+    assert CalendarDate(1799, 12, 21, "julian").to_gregorian().iso() == "1800-01-01"
+    assert CalendarDate(1918, 1, 7, "gregorian").to_julian().iso() == "1917-12-25"
+
+
+@given(st.integers(1, 12), st.integers(1, 31))
+def test_month_day_exists_when_some_year_has_it(month, day):
+    from checker.normalize.calendars import MonthDay, exists_in_some_year
+
+    if exists_in_some_year(month, day):
+        md = MonthDay(month, day)
+        assert md.iso() == f"--{month:02d}-{day:02d}"
+        assert md.in_year(2000).iso() == f"2000-{month:02d}-{day:02d}"
+    else:
+        with pytest.raises(ValueError):
+            MonthDay(month, day)
+
+
+def test_month_day_is_never_a_calendar_date():
+    from checker.normalize.calendars import MonthDay
+
+    md = MonthDay(2, 29, "julian")
+    assert not isinstance(md, CalendarDate)
+    assert md.in_year(1900).calendar == "julian"  # Julian 1900 has a 29 February
+    with pytest.raises(ValueError):
+        MonthDay(2, 29, "gregorian").in_year(1900)

@@ -289,3 +289,36 @@ def test_doc_examples_load(tmp_path):
     assert [s.id for s in corpus.sources] == ["en-lookout"]
     assert set(corpus.catalog.topics) >= {"collision_time", "dead", "casualties"}
     assert set(yaml.safe_load(yaml_text)) <= {"title", "entities", "events", "topics", "attributes", "units"}
+
+
+ERROR_TYPES = {"ClaimcheckError", "CorpusError", "CatalogError", "SourceReadError", "OutputError"}
+
+
+def _raises_without_hint(tree) -> list[int]:
+    """Lines of `raise SomeError(...)` (one of the project's types) that give no hint=; a
+    message built from another error's message (which has its own hint) is allowed."""
+    import ast
+
+    missing = []
+    for node in ast.walk(tree):
+        call = node.exc if isinstance(node, ast.Raise) else None
+        if not (isinstance(call, ast.Call) and getattr(call.func, "id", None) in ERROR_TYPES):
+            continue
+        keywords = {k.arg for k in call.keywords}
+        wraps = call.args and "message" in ast.unparse(call.args[0])
+        if "hint" not in keywords and not wraps:
+            missing.append(node.lineno)
+    return missing
+
+
+def test_every_error_raised_says_what_to_do():
+    """Each error is `path:line: message (hint)`: a raise with no hint is a message that leaves
+    the user guessing."""
+    import ast
+
+    missing = {}
+    for f in sorted((ROOT / "checker").rglob("*.py")):
+        lines = _raises_without_hint(ast.parse(f.read_text(encoding="utf-8")))
+        if lines:
+            missing[str(f.relative_to(ROOT))] = lines
+    assert missing == {}

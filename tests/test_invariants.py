@@ -9,25 +9,29 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from checker.compare import compare_claims, judge_pair
 from checker.extract import ExtractContext, extract_claims
 from checker.extract.lang import available_languages
-from checker.model import Report
+from checker.model import CountClaim, CountValue, Report
 from checker.normalize.calendars import MAX_YEAR, MIN_YEAR, CalendarDate, days_in_month, from_jdn, is_valid, to_jdn
 from checker.normalize.intervals import INF, Interval, claim_interval, shaped
 from checker.pipeline import run_corpus
 from checker.report.write import build_report
 from checker.sources import load_corpus
-from checker.strategies import SOURCE_IDS, calendar_dates, claims, source_texts, texts_with_claims
+from checker.strategies import SOURCE_IDS, calendar_dates, claims, count_claims, counts, date_claims, source_texts, texts_with_claims, time_claims
 from checker.testing import assert_quotes_found
 
 TITANIC = Path(__file__).parent / "corpora" / "titanic-1912"
 AGREEING = ("agreement", "approximate_agreement")
+CONTRADICTING = ("contradiction", "internal_inconsistency")
 # Extraction of generated texts runs every pack's rules; Thai segmentation makes it slow-ish.
 EXTRACTION = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Timing varies with the machine's load (other runs, first imports): no deadline.
+LAWS = settings(deadline=None)
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +65,7 @@ def test_every_quote_of_a_generated_text_is_its_text_at_span(lang_text):
     _assert_claims_quote(text, extract_claims(text, ExtractContext("generated", lang, 1917)))
 
 
+@LAWS
 @given(texts_with_claims())
 def test_generated_claims_quote_their_generated_text(written):
     assert_quotes_found(written.claims, {"source-a": written.text})
@@ -68,6 +73,7 @@ def test_generated_claims_quote_their_generated_text(written):
     assert len(ids) == len(set(ids))
 
 
+@LAWS
 @given(texts_with_claims(), st.data())
 def test_a_quote_that_is_not_the_text_is_caught(written, data):
     assume(written.claims)
@@ -83,12 +89,14 @@ def test_a_quote_that_is_not_the_text_is_caught(written, data):
 CALENDARS = st.sampled_from(["julian", "gregorian"])
 
 
+@LAWS
 @given(calendar_dates())
 def test_every_day_of_either_calendar_round_trips_through_its_day_number(day):
     assert CalendarDate(*from_jdn(day.jdn(), day.calendar), day.calendar) == day
     assert CalendarDate.parse(day.iso(), day.calendar) == day
 
 
+@LAWS
 @given(calendar_dates())
 def test_conversion_round_trips_or_refuses_outside_years_1_to_9999(day):
     other = "gregorian" if day.calendar == "julian" else "julian"
@@ -102,6 +110,7 @@ def test_conversion_round_trips_or_refuses_outside_years_1_to_9999(day):
             convert[other](day)
 
 
+@LAWS
 @given(st.integers(MIN_YEAR, MAX_YEAR - 1), st.integers(1, 12), CALENDARS)
 def test_month_lengths_agree_with_day_numbers(year, month, calendar):
     following = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -110,6 +119,7 @@ def test_month_lengths_agree_with_day_numbers(year, month, calendar):
     assert is_valid(year, month, length, calendar) and not is_valid(year, month, length + 1, calendar)
 
 
+@LAWS
 @given(st.integers(MIN_YEAR, MAX_YEAR), st.integers(1, 12), st.integers(1, 31))
 def test_an_unmarked_date_is_valid_when_either_calendar_has_it(year, month, day):
     either = is_valid(year, month, day, "julian") or is_valid(year, month, day, "gregorian")
@@ -123,6 +133,7 @@ INTERVALS = st.tuples(ENDS, ENDS).filter(lambda p: p[0] <= p[1]).map(lambda p: I
 WIDTHS = st.integers(0, 10**4)
 
 
+@LAWS
 @given(INTERVALS, INTERVALS)
 def test_overlap_and_gap_are_symmetric(a, b):
     assert a.overlaps(b) == b.overlaps(a)
@@ -130,11 +141,13 @@ def test_overlap_and_gap_are_symmetric(a, b):
     assert a.gap(b) >= 0 and (a.gap(b) == 0) == a.overlaps(b)
 
 
+@LAWS
 @given(INTERVALS)
 def test_an_interval_overlaps_itself(a):
     assert a.overlaps(a) and a.gap(a) == 0
 
 
+@LAWS
 @given(INTERVALS, INTERVALS, WIDTHS, WIDTHS)
 def test_widening_never_removes_an_overlap_nor_widens_a_gap(a, b, w, v):
     wide = a.widen(w)
@@ -144,12 +157,14 @@ def test_widening_never_removes_an_overlap_nor_widens_a_gap(a, b, w, v):
     assert wide.gap(b) <= a.gap(b)
 
 
+@LAWS
 @given(st.integers(-10**6, 10**6), st.integers(0, 10**4), st.sampled_from(["exact", "about", "before", "after", "at_least", "at_most", "range"]), WIDTHS)
 def test_a_qualifier_never_excludes_the_value_written(low, width, approx, about):
     allowed = shaped(low, low + width, approx, about)
     assert allowed.low <= low and low + width <= allowed.high
 
 
+@LAWS
 @given(claims(kinds=("time", "date", "count")))
 def test_a_claims_interval_holds_its_stated_value(claim):
     interval = claim_interval(claim, absolute_time=False)
@@ -166,6 +181,7 @@ ONE_TOPIC = st.lists(claims(source=st.sampled_from(SOURCE_IDS[:3]), topic="t"), 
 SOURCE_RENAMES = st.permutations(SOURCE_IDS)
 
 
+@LAWS
 @given(ONE_TOPIC, st.data())
 def test_findings_do_not_depend_on_claim_order(found, data):
     shuffled = data.draw(st.permutations(found))
@@ -191,6 +207,7 @@ def _verdicts(findings, back: dict) -> set:
     }
 
 
+@LAWS
 @given(ONE_TOPIC, SOURCE_RENAMES)
 def test_verdicts_do_not_depend_on_what_sources_are_called_or_their_order(found, order):
     rename = dict(zip(SOURCE_IDS, order))
@@ -199,6 +216,7 @@ def test_verdicts_do_not_depend_on_what_sources_are_called_or_their_order(found,
     assert _verdicts(compare_claims([_renamed(c, rename) for c in found]), back) == _verdicts(compare_claims(found), identity)
 
 
+@LAWS
 @given(ONE_TOPIC.filter(bool), st.lists(st.sampled_from(["capture", "shot"]), min_size=7, max_size=7), st.lists(st.sets(st.sampled_from(["kerensky", "kerenskiy", "lenin", "aurora"]), min_size=1), min_size=7, max_size=7), st.data())
 def test_automatic_groups_do_not_depend_on_claim_order(found, events, names, data):
     untopiced = [c.model_copy(update={"topic": None, "event": e, "names": sorted(n)}) for c, e, n in zip(found, events, names) if c.kind != "choice"]
@@ -206,11 +224,13 @@ def test_automatic_groups_do_not_depend_on_claim_order(found, events, names, dat
     assert compare_claims(shuffled) == compare_claims(untopiced)
 
 
+@LAWS
 @given(claims())
 def test_a_claim_never_contradicts_itself(claim):
     assert judge_pair(claim, claim).verdict in AGREEING
 
 
+@LAWS
 @given(claims(source="source-a"), st.sampled_from(SOURCE_IDS[1:]))
 def test_a_duplicate_in_another_source_agrees(claim, other):
     duplicate = _renamed(claim, {"source-a": other})
@@ -218,10 +238,119 @@ def test_a_duplicate_in_another_source_agrees(claim, other):
     assert {f.verdict for f in compare_claims([claim, duplicate])} <= set(AGREEING)
 
 
-@given(claims(), claims())
-def test_pair_verdicts_are_symmetric_for_every_kind(a, b):
-    assume(a.kind == b.kind and a.id != b.id)
+# Counts of a few thousand, so that widening by hundreds matters and gaps are often small.
+_OF_KIND = {
+    "time": lambda **f: time_claims(**f),
+    "date": lambda **f: date_claims(**f),
+    "count": lambda **f: count_claims(value=counts(max_value=3000), **f),
+    "choice": lambda **f: claims(kinds=("choice",), **f),
+}
+
+
+def _pairs_of_one_kind(kinds=tuple(_OF_KIND)):
+    """Two claims of the same kind about one topic, from the same or different sources; drawn
+    together, and the second placed after the first, so that none is thrown away."""
+    def pair(kind):
+        first = _OF_KIND[kind](source="source-a", start=0)
+        second = _OF_KIND[kind](source=st.sampled_from(SOURCE_IDS[:2]), start=st.integers(10_000, 10**6))
+        return st.tuples(first, second)
+
+    return st.sampled_from(kinds).flatmap(pair)
+
+
+@LAWS
+@given(_pairs_of_one_kind())
+def test_pair_verdicts_are_symmetric_for_every_kind(pair):
+    a, b = pair
     assert judge_pair(a, b) == judge_pair(b, a)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _stretched_time(c, down: int, up: int):
+    """The time claim with its low end earlier and its high end later (within the day)."""
+    low, high = c.low, c.high
+    if c.approx != "before":  # "before" has no low end to move
+        low = max(0, low - down)
+    if c.approx != "after":
+        high = min(1439, high + up)
+    approx = "range" if c.approx == "exact" and low < high else c.approx
+    return c.model_copy(update={"low": low, "high": high, "value": _hhmm(low), "approx": approx})
+
+
+def _stretched_count(c, down: int, up: int):
+    lo, hi = c.value.low, c.value.high
+    lo = None if lo is None else max(0, lo - down)
+    hi = None if hi is None else hi + up
+    approx = "range" if c.approx == "exact" and lo != hi else c.approx
+    return c.model_copy(update={"value": c.value.model_copy(update={"low": lo, "high": hi}), "approx": approx})
+
+
+def _stretched_date(c, down: int, up: int):
+    first = CalendarDate.parse(c.value, c.calendar)
+    last = CalendarDate.parse(c.end or c.value, c.calendar)
+    # An end that does not move keeps its written day: shifting an unmarked 1900-02-29 by 0
+    # days would rewrite it (shifted() reads unmarked dates as Gregorian).
+    if c.approx != "before" and down:
+        first = first.shifted(-down)
+    if c.approx != "after" and up:
+        last = last.shifted(up)
+    gregorian = first.to_gregorian().iso() if c.calendar != "unspecified" else None
+    approx = "range" if c.approx == "exact" and first != last else c.approx
+    end = last.iso() if last != first else None
+    return c.model_copy(update={"value": first.iso(), "end": end, "gregorian": gregorian, "approx": approx})
+
+
+def _opened(c, side: str):
+    """The claim with one end opened: "at least"/"at most" for counts, "after"/"before" else."""
+    if c.kind == "count":
+        lo, hi = c.value.low, c.value.high
+        value = {"low": lo if lo is not None else hi, "high": None} if side == "high" else {"low": None, "high": hi if hi is not None else lo}
+        return c.model_copy(update={"value": c.value.model_copy(update=value), "approx": "at_least" if side == "high" else "at_most"})
+    return c.model_copy(update={"approx": "after" if side == "high" else "before"})
+
+
+def _widened(c, how: str, down: int, up: int):
+    """A claim that allows everything `c` allows and more: its ends moved apart, "about" for an
+    exact value, or one end opened."""
+    if how == "about":
+        return c.model_copy(update={"approx": "about"}) if c.approx == "exact" else c
+    if how in ("open-low", "open-high"):
+        return _opened(c, how.removeprefix("open-"))
+    stretch = {"time": _stretched_time, "count": _stretched_count, "date": _stretched_date}[c.kind]
+    return stretch(c, down, up)
+
+
+def _count(source: str, start: int, low, high, approx: str):
+    quote = f"{low}-{high}" if approx == "range" else str(low if low is not None else high)
+    return CountClaim(id=f"{source}:{start}-{start + len(quote)}:count", source=source, language="en", topic="topic", span=(start, start + len(quote)), quote=quote, value=CountValue(low=low, high=high), approx=approx)
+
+
+# Found by Hypothesis (at 20,000 examples it finds "≥ 1 vs 0"); kept so the law is always tried on
+# it: 100-200 against 60 is a small gap (40 of 200), but "at least 100", which allows more, is
+# judged against its finite end only (40 of 100) and becomes a contradiction.
+@example(pair=(_count("source-a", 0, 100, 200, "range"), _count("source-b", 10_000, 60, 60, "exact")), how="open-high", down=0, up=0)
+@settings(max_examples=1000, deadline=None)
+@given(_pairs_of_one_kind(("time", "date", "count")), st.sampled_from(["stretch", "about", "open-low", "open-high"]), st.integers(0, 500), st.integers(0, 500))
+def test_widening_a_claim_never_creates_a_contradiction(pair, how, down, up):
+    """A claim that allows more can only agree more: if `a` and `b` are not a contradiction,
+    neither are `a` widened and `b`. (Widening is checked on the intervals first, so that only
+    true widenings are judged.)"""
+    a, b = pair
+    try:
+        wide = _widened(a, how, down, up)
+    except ValueError:  # a date moved past year 1 or 9999
+        assume(False)
+    before, after = claim_interval(a), claim_interval(wide)
+    assume(before is not None and after is not None and after.low <= before.low and before.high <= after.high)
+    was = judge_pair(a, b).verdict
+    now = judge_pair(wide, b).verdict
+    if was not in CONTRADICTING:
+        assert now not in CONTRADICTING, f"{was} became {now}: {judge_pair(wide, b).why}"
+    if was in AGREEING:
+        assert now in AGREEING + ("scope_difference", "different_events"), f"{was} became {now}"
 
 
 # --- extraction -----------------------------------------------------------------------------

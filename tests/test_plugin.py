@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.model import Finding, Source
 from checker.normalize.calendars import CalendarDate
-from checker.strategies import claims, count_claims, counts, date_claims, time_claims, times
+from checker.strategies import calendar_dates, choices, claims, count_claims, counts, date_claims, time_claims, times
 from checker.testing import (
     CONTRADICTIONS,
     assert_every_source_states,
@@ -88,6 +88,9 @@ KNOWN_DISAGREEMENTS = [("outbreak_time", ("contradiction", "discrepancy"))]
 SETTLED = ["houses_destroyed"]
 STATED_BY = [("outbreak_date", ["diary", "chronicle", "cronica"])]
 """
+
+# Timing varies with the machine's load (other runs, first imports): no deadline.
+LAWS = settings(deadline=None)
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:
@@ -182,9 +185,55 @@ def test_an_unreadable_corpus_fails_with_one_line_not_a_traceback(pytester, tmp_
     assert "load_corpus" not in result.stdout.str()
 
 
+def test_the_plugin_is_registered_as_a_pytest11_entry_point():
+    """Installed claimcheck means the fixtures exist in any project, with no conftest.py."""
+    from importlib.metadata import entry_points
+
+    plugins = {ep.name: ep.value for ep in entry_points(group="pytest11")}
+    assert plugins.get("claimcheck") == "checker.pytest_plugin"
+
+
+ONCE_CONFTEST = """
+import checker.pipeline, checker.sources
+
+CALLS = {"load": 0, "run": 0}
+_load, _run = checker.sources.load_corpus, checker.pipeline.run_corpus
+
+
+def _counted(name, real):
+    def wrapper(*args, **kwargs):
+        CALLS[name] += 1
+        return real(*args, **kwargs)
+    return wrapper
+
+
+checker.sources.load_corpus = _counted("load", _load)
+checker.pipeline.run_corpus = _counted("run", _run)
+"""
+
+
+def test_the_corpus_is_read_and_extracted_once_per_test_run(pytester, fire):
+    """Two test files, six tests, every fixture: one load and one extraction in all."""
+    pytester.makeconftest(ONCE_CONFTEST)
+    uses = "claimcheck_corpus, claimcheck_result, claimcheck_claims, claimcheck_findings"
+    for name in ("test_one", "test_two"):
+        pytester.makepyfile(**{name: "\n".join(f"def test_{i}({uses}):\n    assert claimcheck_claims\n" for i in range(3))})
+    pytester.makepyfile(
+        test_zz_last="""
+        from conftest import CALLS
+
+        def test_counted(claimcheck_findings):
+            assert CALLS == {"load": 1, "run": 1}, CALLS
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--claimcheck-corpus", str(fire))
+    result.assert_outcomes(passed=7)
+
+
 # --- the helpers, in process ----------------------------------------------------------------
 
 
+@LAWS
 @given(st.lists(time_claims(topic="t", value=times()), min_size=1), st.integers(0, 1439), st.integers(0, 1439))
 def test_value_within_takes_exactly_the_times_between_the_bounds(found, a, b):
     low, high = sorted((a, b))
@@ -197,6 +246,7 @@ def test_value_within_takes_exactly_the_times_between_the_bounds(found, a, b):
             assert_value_within(found, "t", hhmm(low), hhmm(high))
 
 
+@LAWS
 @given(st.lists(count_claims(topic="t", value=counts(max_value=1000)), min_size=1), st.integers(0, 1000))
 def test_value_within_ignores_open_ends_of_counts(found, high):
     stated = [x for c in found for x in (c.value.low, c.value.high) if x is not None]
@@ -229,6 +279,7 @@ def date_claim(iso: str, calendar: str):
     return DateClaim(id="s:0-10:date", source="s", language="en", topic="d", span=(0, 10), quote=iso, value=iso, calendar=calendar, gregorian=greg)
 
 
+@LAWS
 @given(date_claims(topic="d", calendars=("julian", "gregorian")))
 def test_a_marked_date_is_within_its_own_gregorian_day(claim):
     first = CalendarDate.parse(claim.value, claim.calendar).to_gregorian().iso()
@@ -267,6 +318,7 @@ def finding(topic: str, verdict: str, sources=("a", "b")) -> Finding:
     return Finding(id=f"time:{topic}:{verdict}", topic=topic, kind="time", verdict=verdict, severity="high", claims=[], sources=list(sources), explanation=f"{verdict} on {topic}.")
 
 
+@LAWS
 @given(st.lists(st.tuples(st.sampled_from(["t", "u"]), st.sampled_from(["agreement", "discrepancy", "contradiction", "internal_inconsistency", "calendar_artefact"]))))
 def test_no_contradiction_fails_exactly_on_contradictions_of_the_topic(pairs):
     found = [finding(t, v) for t, v in pairs]
@@ -292,3 +344,64 @@ def test_finding_reported_guards_a_known_disagreement():
         assert_finding_reported(found, "u")
     with pytest.raises(ValueError, match="unknown verdict 'contradicton'"):
         assert_finding_reported(found, "t", "contradicton")
+
+
+# --- the strategies, as a user imports them -------------------------------------------------
+
+
+@LAWS
+@given(st.integers(0, 5000).flatmap(lambda lo: st.tuples(st.just(lo), st.integers(lo, lo + 5000))).flatmap(lambda b: st.tuples(st.just(b), counts(*b))))
+def test_counts_stay_within_their_bounds(drawn):
+    (low, high), spec = drawn
+    ends = [x for x in (spec.value.low, spec.value.high) if x is not None]
+    assert ends and all(low <= x <= high for x in ends)
+    if spec.approx == "range":
+        assert spec.value.low < spec.value.high
+    assert spec.approx in ("exact", "about", "at_least", "at_most", "range")
+    assert (spec.value.high is None) == (spec.approx == "at_least") and (spec.value.low is None) == (spec.approx == "at_most")
+
+
+@LAWS
+@given(st.sets(st.sampled_from(["julian", "gregorian", "unspecified"]), min_size=1).flatmap(
+    lambda cals: st.integers(1, 9999).flatmap(lambda y0: st.integers(y0, min(9999, y0 + 50)).flatmap(
+        lambda y1: st.tuples(st.just(sorted(cals)), st.just((y0, y1)), calendar_dates(sorted(cals), y0, y1))))))
+def test_calendar_dates_are_real_days_of_their_calendar_within_the_years(drawn):
+    calendars, (first, last), day = drawn
+    assert day.calendar in calendars and first <= day.year <= last
+    assert CalendarDate.parse(day.iso(), day.calendar) == day  # a valid day, or this raises
+
+
+def test_calendar_dates_reach_both_calendars_and_julian_only_days():
+    from hypothesis import find
+
+    assert find(calendar_dates(), lambda d: d.calendar == "julian").calendar == "julian"
+    assert find(calendar_dates(), lambda d: d.calendar == "gregorian").calendar == "gregorian"
+    leap = find(calendar_dates(("julian",), 1700, 1900), lambda d: d.month == 2 and d.day == 29 and d.year % 100 == 0)
+    assert leap.year in (1700, 1800, 1900)
+
+
+@LAWS
+@given(times())
+def test_times_carry_a_qualifier_and_an_interval_within_the_day(t):
+    assert 0 <= t.low <= t.high <= 1439 and t.value == f"{t.low // 60:02d}:{t.low % 60:02d}"
+    assert t.approx in ("exact", "about", "before", "after", "range")
+    assert (t.approx == "range") == (t.low < t.high)
+
+
+@LAWS
+@given(st.lists(st.text(min_size=1, max_size=5), min_size=1, max_size=4, unique=True).flatmap(lambda vs: st.tuples(st.just(vs), choices(vs))))
+def test_choices_are_one_of_the_values(drawn):
+    values, value = drawn
+    assert value in values
+
+
+@LAWS
+@given(claims())
+def test_generated_claims_are_valid_records(claim):
+    """What the strategies build survives claimcheck's own validation (report.json's format)."""
+    from pydantic import TypeAdapter
+
+    from checker.model import Claim
+
+    assert TypeAdapter(Claim).validate_python(claim.model_dump()) == claim
+    assert claim.span[1] - claim.span[0] == len(claim.quote)

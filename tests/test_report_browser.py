@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace as NS
 
 import pytest
 
+from checker.model import DateClaim, Finding, Report, Source, TimeClaim
 from checker.report.anchors import Anchors
+from checker.report.html import render_site
 from checker.report.view import topic_label
 from checker.report.vocabulary import severity_rank, verdict_rank
 from conftest import IMG, JS_URL, SCRIPT, THAI_LINE
@@ -284,15 +287,129 @@ def test_keyboard_reaches_the_content_and_filters(browser, bundled_report):
         assert outline != "none"
 
 
-def test_dark_mode_and_a_phone_screen(browser, bundled_report):
-    topic = next(iter(bundled_report.out.glob("topics/*.html"))).relative_to(bundled_report.out)
-    for page_name in ("index.html", "matrix.html", str(topic), "sources/es-wikipedia.html"):
-        with Opened(browser, url(bundled_report.out, page_name), viewport={"width": 390, "height": 844}, color_scheme="dark") as o:
+# --- every page at two widths and in both themes --------------------------------------------
+
+SCREENS = {"laptop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def _thai_source(data: dict) -> str:
+    return next(s["id"] for s in data["sources"] if s["language"] == "th")
+
+
+def _largest_topic(out: Path) -> str:
+    return str(max(out.glob("topics/*.html"), key=lambda p: p.stat().st_size).relative_to(out))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_pages_fit_the_screen_in_both_themes(browser, bundled_report, screen, scheme):
+    """Index, matrix, a topic and the Thai source page: no sideways scrolling of the page (only
+    of the tables' own boxes), the theme of the reader's setting, no console error. The
+    screenshots are for a person to look at."""
+    out = bundled_report.out
+    pages = {"index": "index.html", "matrix": "matrix.html", "topic": _largest_topic(out), "source": f"sources/{_thai_source(bundled_report.data)}.html"}
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, rel in pages.items():
+        with Opened(browser, url(out, rel), viewport=SCREENS[screen], color_scheme=scheme) as o:
             page = o.page
+            assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"], rel
             rgb = page.evaluate("getComputedStyle(document.body).backgroundColor")
-            r, g, b = (int(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
-            assert r + g + b < 150, rgb
-            # Nothing but the tables' own scroll boxes is wider than the phone.
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390, page_name
-            if page_name == "index.html":
-                page.screenshot(path=str(ARTIFACTS / "report-phone-dark.png"))
+            brightness = sum(int(x) for x in re.findall(r"\d+", rgb)[:3])
+            assert (brightness < 150) if scheme == "dark" else (brightness > 600), (rel, rgb)
+            # Body text contrasts with its background in either theme.
+            fg = sum(int(x) for x in re.findall(r"\d+", page.evaluate("getComputedStyle(document.body).color"))[:3])
+            assert abs(fg - brightness) > 400, rel
+            # A stacked table's caption spans the screen instead of a narrow column.
+            for caption in visible(page, "caption"):
+                assert caption.bounding_box()["width"] > 200, rel
+            page.screenshot(path=str(ARTIFACTS / f"report-{name}-{screen}-{scheme}.png"), full_page=name != "source")
+            assert o.errors == [], (rel, o.errors)
+
+
+def test_on_a_phone_findings_and_sources_are_cards_not_wide_tables(browser, bundled_report):
+    with Opened(browser, url(bundled_report.out), viewport=SCREENS["phone"]) as o:
+        page = o.page
+        for table in ("table.findings", "table.sources", "table.summary"):
+            width = page.eval_on_selector(table, "t => t.getBoundingClientRect().width")
+            assert width <= 390, table
+        # The verdict of a finding is still spelled out.
+        first = page.query_selector("#findings-table tbody tr")
+        assert first.get_attribute("data-verdict").replace("_", " ") in first.inner_text()
+
+
+def test_keyboard_focus_is_visible_on_a_highlight_in_the_source_text(browser, bundled_report):
+    source = _thai_source(bundled_report.data)
+    with Opened(browser, url(bundled_report.out, f"sources/{source}.html")) as o:
+        page = o.page
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('.source-text a.claim')"):
+                break
+        assert page.evaluate("document.activeElement.matches('.source-text a.claim')")
+        style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()")
+        assert style[0] != "none" and float(style[1].rstrip("px")) >= 2
+        href = page.evaluate("document.activeElement.getAttribute('href')")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.endswith(href.removeprefix("../"))
+
+
+# --- right-to-left sources ------------------------------------------------------------------
+
+AR_TEXT = "سقط القصر في الساعة ٢:١٠ ليلا. ثم عاد الهدوء.\n"
+HE_TEXT = "הארמון נפל בשעה 2:00 בלילה, ב-25 באוקטובר.\n"
+EN_TEXT = "The palace fell at 2:05 a.m. on 8 November.\n"
+
+
+def write_rtl_report(root: Path) -> Path:
+    """A report of an Arabic, a Hebrew and an English source, rendered from the model (no
+    language pack reads Arabic or Hebrew yet, so the claims are written here)."""
+    texts = {"ar-src": ("ar", AR_TEXT, "٢:١٠", "02:10"), "he-src": ("he", HE_TEXT, "2:00", "02:00"), "en-src": ("en", EN_TEXT, "2:05", "02:05")}
+    claims, specs, sources = [], [], []
+    for sid, (lang, text, quote, value) in texts.items():
+        (root / f"{sid}.txt").write_text(text, encoding="utf-8")
+        a = text.index(quote)
+        minutes = int(value[:2]) * 60 + int(value[3:])
+        claims.append(TimeClaim(id=f"{sid}:{a}-{a + len(quote)}:time", source=sid, language=lang, topic="fall", span=(a, a + len(quote)),
+                                quote=quote, value=value, low=minutes, high=minutes))
+        specs.append(NS(id=sid, file=root / f"{sid}.txt", path=f"{sid}.txt", encoding="utf-8", url=""))
+        sources.append(Source(id=sid, path=f"{sid}.txt", language=lang, title={"ar": "سقوط القصر", "he": "נפילת הארמון"}.get(lang, "The fall"), claims=1))
+    a = HE_TEXT.index("25 באוקטובר")
+    claims.append(DateClaim(id=f"he-src:{a}-{a + 11}:date", source="he-src", language="he", topic="day", span=(a, a + 11),
+                            quote="25 באוקטובר", value="1917-10-25", calendar="julian", gregorian="1917-11-07"))
+    sources[1].claims = 2
+    finding = Finding(id="time:fall:discrepancy", topic="fall", kind="time", verdict="discrepancy", severity="low",
+                      claims=[c.id for c in claims[:3]], sources=list(texts), gap="10 minutes", explanation="Three sources, ten minutes apart.")
+    report = Report(corpus={"title": "Right to left"}, sources=sources, claims=claims, discrepancies=[finding],
+                    topics={"fall": {"label": "When the palace fell", "kind": "time"}, "day": {"label": "The day", "kind": "date"}})
+    out = root / "report"
+    out.mkdir()
+    render_site(report, NS(sources=specs), out)
+    return out
+
+
+def test_right_to_left_sources_render_right_to_left(browser, tmp_path):
+    out = write_rtl_report(tmp_path)
+    with Opened(browser, url(out, "topics/fall.html"), viewport={"width": 1366, "height": 900}) as o:
+        page = o.page
+        quotes = {q.get_attribute("lang"): q for q in page.query_selector_all(".claim-card blockquote")}
+        assert {lang: q.evaluate("q => getComputedStyle(q).direction") for lang, q in quotes.items()} == {"ar": "rtl", "he": "rtl", "en": "ltr"}
+        # The Arabic sentence starts at the right: its first words stand right of its mark.
+        box, mark = quotes["ar"].bounding_box(), quotes["ar"].query_selector("mark").bounding_box()
+        assert mark["x"] + mark["width"] < box["x"] + box["width"] - 20
+        assert quotes["ar"].inner_text().startswith("سقط القصر")
+        # In the finding's list the Arabic quote keeps its direction inside an English line.
+        assert page.eval_on_selector("ul.finding-claims q[lang=ar]", "q => getComputedStyle(q).direction") == "rtl"
+        page.screenshot(path=str(ARTIFACTS / "report-rtl-topic.png"), full_page=True)
+        assert o.errors == []
+    with Opened(browser, url(out, "sources/he-src.html"), viewport={"width": 390, "height": 844}) as o:
+        page = o.page
+        text = page.query_selector(".source-text")
+        assert text.evaluate("t => getComputedStyle(t).direction") == "rtl" and text.text_content() == HE_TEXT
+        box = text.bounding_box()
+        first = page.query_selector_all(".source-text .claim")[0].bounding_box()
+        assert first["x"] > box["x"] + box["width"] / 3  # early in the line: towards the right
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.screenshot(path=str(ARTIFACTS / "report-rtl-source-phone.png"))
+    with Opened(browser, url(out, "topics/day.html")) as o:
+        assert "1917-11-07 (Gregorian)" in o.page.inner_text(".claim-card")

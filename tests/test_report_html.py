@@ -8,15 +8,20 @@ from pathlib import Path
 from types import SimpleNamespace as NS
 from urllib.parse import unquote, urlsplit
 
+from html import unescape
+
 from hypothesis import given, settings
 from markupsafe import escape
 from hypothesis import strategies as st
 
 from checker.model import Finding, Report, Source, TimeClaim
+from checker.normalize.calendars import CalendarDate
 from checker.report.anchors import Anchors
+from checker.report.context import sentence_context
 from checker.report.html import render_site
 from checker.report.segments import highlight_segments
 from checker.report.timeline import DAY, LEFT, PLOT, WIDTH, build_timeline
+from checker.report.view import FINDING_CLAIMS
 from checker.report.vocabulary import severity_rank, verdict_rank
 from conftest import IMG, JS_URL, SCRIPT
 
@@ -243,3 +248,132 @@ def test_fold_matches_the_rule_report_js_states():
     js = (Path(__file__).resolve().parents[1] / "checker" / "report" / "static" / "report.js").read_text(encoding="utf-8")
     assert 'normalize("NFD").replace(/\\p{M}/gu, "").toLowerCase()' in js
     assert fold("Kérenski") == "kerenski"
+
+
+# --- the sentence around a quote ------------------------------------------------------------
+
+@given(st.text(alphabet=st.sampled_from("ab A.\n?ก \u05d0[]1"), min_size=1, max_size=120), st.data())
+@settings(max_examples=300, deadline=None)
+def test_sentence_context_surrounds_the_quote_within_its_line(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    c = sentence_context(text, start, end, limit=30)
+    # The context is the text right before and after the quote, never past a line break.
+    assert text[:start].endswith(c.before) and text[end:].startswith(c.after)
+    assert "\n" not in c.before and "\n" not in c.after
+    assert len(c.before) <= 30 and len(c.after) <= 30
+    # An ellipsis is promised only where text of the same line was left out.
+    if c.cut_before:
+        assert start - len(c.before) > 0 and text[start - len(c.before) - 1] != "\n"
+    if c.cut_after:
+        assert end + len(c.after) < len(text) and text[end + len(c.after)] != "\n"
+
+
+def test_sentence_context_stops_at_sentences_and_never_cuts_a_word():
+    text = "It rained all day. The Aurora fired at 21:40, said the sailors. Then quiet."
+    i = text.index("21:40")
+    c = sentence_context(text, i, i + 5)
+    assert (c.before, c.after, c.cut_before, c.cut_after) == ("The Aurora fired at ", ", said the sailors.", False, False)
+    long = " ".join(f"w{i}" for i in range(200))
+    i = long.index("w100")
+    c = sentence_context(long, i, i + 4, limit=20)
+    assert c.cut_before and c.cut_after
+    assert all(w in long.split() for w in c.before.split() + c.after.split())  # whole words only
+
+
+# --- what a topic page shows ----------------------------------------------------------------
+
+def _cards(path: Path) -> dict[str, str]:
+    """The text of each claim card on a topic page, by its id."""
+    html = path.read_text(encoding="utf-8")
+    out = {}
+    for m in re.finditer(r'<article class="claim-card" id="([^"]+)".*?</article>', html, re.S):
+        out[m.group(1)] = unescape(re.sub(r"<[^>]+>", "", m.group(0)))
+    return out
+
+
+def test_each_finding_quotes_its_claims_and_says_why_they_were_matched(bundled_report):
+    data, out = bundled_report.data, bundled_report.out
+    anchors = Anchors("claim", [c["id"] for c in data["claims"]])
+    finding_anchors = Anchors("finding", [f["id"] for f in data["discrepancies"]])
+    claims = {c["id"]: c for c in data["claims"]}
+    topic_pages = {p.stem: p for p in (out / "topics").glob("*.html")}
+    assert data["discrepancies"], "the bundled corpus gives no finding to check"
+    for f in data["discrepancies"]:
+        page = next(p for p in topic_pages.values() if f'id="{finding_anchors[f["id"]]}"' in p.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        article = re.search(rf'<article class="finding[^"]*" id="{finding_anchors[f["id"]]}">.*?</article>', html, re.S).group(0)
+        assert str(escape(f["explanation"])) in article
+        listed = re.findall(r'<a href="#(claim-[^"]+)">', article)
+        assert listed and set(listed) <= {anchors[c] for c in f["claims"]}
+        assert len(listed) == min(len(f["claims"]), FINDING_CLAIMS)
+        for cid in f["claims"]:
+            if anchors[cid] in listed:
+                assert str(escape(claims[cid]["quote"])) in article
+        for reason in f.get("match_reasons") or []:
+            assert str(escape(reason)) in article
+
+
+def test_a_julian_date_is_never_shown_without_its_gregorian_day(bundled_report):
+    data, out = bundled_report.data, bundled_report.out
+    anchors = Anchors("claim", [c["id"] for c in data["claims"]])
+    cards = {}
+    for page in (out / "topics").glob("*.html"):
+        cards.update(_cards(page))
+    julian = [c for c in data["claims"] if c.get("calendar") == "julian" or (c.get("date_calendar") == "julian" and c.get("date"))]
+    shown = [c for c in julian if anchors[c["id"]] in cards]
+    assert shown, "no Julian date on any topic page to check"
+    for c in shown:
+        day = c["value"] if c["kind"] == "date" else c["date"]
+        gregorian = CalendarDate.parse(day, "julian").to_gregorian().iso()
+        assert f"= {gregorian}" in cards[anchors[c["id"]]], c["id"]
+
+
+def test_a_quote_is_shown_in_its_sentence_cut_only_between_words(bundled_report):
+    data, out, root = bundled_report.data, bundled_report.out, bundled_report.corpus
+    anchors = Anchors("claim", [c["id"] for c in data["claims"]])
+    texts = {s["id"]: (root / s["path"]).read_text(encoding="utf-8") for s in data["sources"]}
+    html = "".join(p.read_text(encoding="utf-8") for p in (out / "topics").glob("*.html"))
+    checked = 0
+    for c in data["claims"]:
+        m = re.search(rf'<article class="claim-card" id="{anchors[c["id"]]}".*?<blockquote[^>]*>(?:<span class="ctx">(.*?)</span>)?<mark>(.*?)</mark>(?:<span class="ctx">(.*?)</span>)?</blockquote>', html, re.S)
+        if not m:
+            continue
+        before, quote, after = (unescape(g or "") for g in m.groups())
+        assert quote == c["quote"]
+        text, (start, end) = texts[c["source"]], c["span"]
+        # The words around the quote are the source's own, in place.
+        assert text[:start].endswith(before.removeprefix("…")) and text[end:].startswith(after.removesuffix("…"))
+        if c["language"] != "th":  # Thai runs words together: no space to cut at
+            first = start - len(before.removeprefix("…"))
+            last = end + len(after.removesuffix("…"))
+            assert first == 0 or not text[first - 1].isalnum() or not before, (c["id"], before)
+            assert last == len(text) or not text[last].isalnum() or not after, (c["id"], after)
+        checked += 1
+    assert checked
+
+
+def test_every_matrix_verdict_is_spelled_out(bundled_report):
+    html = (bundled_report.out / "matrix.html").read_text(encoding="utf-8")
+    assert 'class="verdict' in html
+    # A compact verdict shows only its symbol; in the matrix each verdict also shows its word.
+    assert "compact" not in html
+    words = re.findall(r'<span class="verdict v-[a-z_]+"[^>]*><span class="sym" aria-hidden="true">.</span> ([a-z ]+)</span>', html)
+    assert len(words) == html.count('<span class="verdict ')
+
+
+def test_the_overview_and_matrix_hold_values_not_texts(bundled_report):
+    """Texts live on the source and topic pages only, so the pages every reader opens first stay
+    small however long the sources are."""
+    data, out = bundled_report.data, bundled_report.out
+    for name in ("index.html", "matrix.html"):
+        html = unescape((out / name).read_text(encoding="utf-8"))
+        sentences = [c["prefix"] + c["quote"] for c in data["claims"] if len(c["prefix"]) >= 20]
+        assert sentences and not [s for s in sentences if s in html], name
+    # A topic page carries its own claims' cards and no other's.
+    anchors = Anchors("claim", [c["id"] for c in data["claims"]])
+    for page in (out / "topics").glob("*.html"):
+        key = next(k for k in {c["topic"] for c in data["claims"]} | {f["topic"] for f in data["discrepancies"]}
+                   if k and f'id="{Anchors("topic", [k])[k]}"' in page.read_text(encoding="utf-8"))
+        ids = {c["id"] for c in data["claims"] if c["topic"] == key} | {i for f in data["discrepancies"] if f["topic"] == key for i in f["claims"]}
+        assert set(_cards(page)) == {anchors[i] for i in ids}, page.name

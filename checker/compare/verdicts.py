@@ -197,7 +197,10 @@ def _artefact_why(a, b, gap) -> str:
 
 def _is_small(a, b, gap, ia, ib, limits=SMALL_GAP, ratio=SMALL_COUNT_RATIO) -> bool:
     if a.kind == "count":
-        ref = max(abs(x) for x in (ia.low, ia.high, ib.low, ib.high) if abs(x) != float("inf"))
+        # Measured against the nearer ends, so that widening either interval never makes a
+        # gap look larger: 60 against 100-200 is 40 in 100 however high the range reaches.
+        lower, upper = (ia, ib) if ia.high < ib.low else (ib, ia)
+        ref = max(abs(lower.high), abs(upper.low))
         return ref > 0 and gap / ref <= ratio
     return gap <= limits[a.kind]
 

@@ -26,6 +26,9 @@ class ExtractContext:
     default_year: int | None = None
     calendar: str = "unspecified"
     catalog: Catalog = field(default_factory=Catalog)
+    # Keep dates no year can be found for, as "--MM-DD" (`claimcheck extract --text`). Off in
+    # corpus runs: such a date cannot be compared with a dated one.
+    keep_yearless: bool = False
 
 
 class CatalogUnits:
@@ -124,10 +127,10 @@ def _claim(r: Resolved, text: str, ctx: ExtractContext, pack, units: "CatalogUni
     if f.kind == "date":
         return DateClaim(
             **common,
-            value=r.date.iso(),
-            calendar=r.date.calendar,
+            value=(r.date or r.month_day).iso(),
+            calendar=(r.date or r.month_day).calendar,
             gregorian=r.gregorian.iso() if r.gregorian else None,
-            end=r.end.iso() if r.end else None,
+            end=(r.end or r.end_month_day).iso() if (r.end or r.end_month_day) else None,
             year_inferred=r.year_inferred,
         )
     unit = f.unit or units.unit_of(f.counted) or pack.unit_of(f.counted)
@@ -174,7 +177,7 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     found = _drop_overlaps(pack.find(read_as))
     resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar)
     units = CatalogUnits(ctx.catalog, pack.code)
-    claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None]
+    claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None or (ctx.keep_yearless and r.month_day is not None)]
     sentences = pack.sentences(read_as)
     binder = _binder(ctx.catalog, pack)
     for attribute, value, start, end in binder.choices.find(read_as, sentences):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.extract.found import Found
-from checker.normalize.calendars import CalendarDate, is_valid, julian_offset, to_jdn
+from checker.normalize.calendars import CalendarDate, MonthDay, exists_in_some_year, is_valid, julian_offset, to_jdn
 
 NIGHT_START, SMALL_HOURS_END = 18 * 60, 6 * 60
 # A date this close after a time ("2:10 a.m. on 26 October", "a las 3 a. m. del 24") is its date.
@@ -16,6 +16,9 @@ _FOLLOWING_DATE_GAP = 8
 # A parenthesised date this close after another ("7 ноября (25 октября …)") is its twin.
 _TWIN_GAP = 4
 _BLANK = regex.compile(r"\s*+")
+# A date this many months before the narrative's last day, in the same year, is in the next year:
+# "20 de diciembre … 4 de enero" (November or December, then January or February).
+_YEAR_END_BACKSTEP = 10
 
 
 @dataclass
@@ -27,6 +30,9 @@ class Resolved:
     end: CalendarDate | None = None
     gregorian: CalendarDate | None = None
     year_inferred: bool = False
+    # A date hit no year can be found for: its day and month alone (date stays None).
+    month_day: MonthDay | None = None
+    end_month_day: MonthDay | None = None
 
 
 def paragraph_finder(text: str):
@@ -39,20 +45,17 @@ def paragraph_finder(text: str):
     return lambda pos: bisect.bisect_left(breaks, pos)
 
 
-def _dual_years(f: Found) -> tuple[int | None, int | None]:
-    """Years of a dual date's two halves, each taken from the other when only one is written.
+def _dual_year(f: Found) -> int | None:
+    """The year of a dual date's Julian half, taken from the Gregorian half when only that one
+    is written: a Gregorian January can be a Julian December of the year before.
 
-    A Julian December can be a Gregorian January of the next year.
+    >>> _dual_year(Found("date", 0, 1, month=12, day=25, gregorian=(1918, 1, 7)))
+    1917
     """
-    jy, g = f.year, f.gregorian
-    gy = g[0] if g else None
-    if g is None:
-        return jy, None
-    if jy is None and gy is not None:
-        jy = gy - 1 if (f.month == 12 and g[1] == 1) else gy
-    if gy is None and jy is not None:
-        gy = jy + 1 if (f.month == 12 and g[1] == 1) else jy
-    return jy, gy
+    if f.year is not None or f.gregorian is None or f.gregorian[0] is None:
+        return f.year
+    gy = f.gregorian[0]
+    return gy - 1 if (f.month == 12 and f.gregorian[1] == 1) else gy
 
 
 def _make(year: int | None, month: int | None, day: int | None, calendar: str) -> CalendarDate | None:
@@ -99,6 +102,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     current_end = -1  # where the hit that named the current day ends
     last_time: tuple[int, CalendarDate | None] | None = None
     last_time_para = -1
+    previous: Resolved | None = None  # the last date hit that became a day
     for f in found:
         para = paragraph_of(f.start)
         if f.kind == "date":
@@ -106,11 +110,19 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             # names one, of the paragraph just before (a new paragraph often opens "the next day").
             follows = current_para == para or (f.relative_days is not None and _next_paragraph(text, current_end, f.start))
             anchor = current if follows else None
-            r = _resolve_date(f, default_year, calendar, last_year, anchor, para)
+            near = previous.date if previous is not None and (paragraph_of(previous.found.start) == para or _next_paragraph(text, previous.found.end, f.start)) else None
+            r = _resolve_date(f, default_year, calendar, last_year, anchor, para, near)
             if r is None:
                 continue
-            if f.year is not None or (f.gregorian and f.gregorian[0] is not None):
+            if r.date is None:
+                # A day and month with no year anywhere: shown, but no day of the narrative.
+                current, current_para, current_end, last_time = None, para, f.end, None
+                out.append(r)
+                continue
+            if f.year is not None or (f.gregorian and f.gregorian[0] is not None) or (r.year_inferred and near is not None and r.date.year > near.year):
+                # A written year, or one a year end crossed into, holds for the paragraph.
                 last_year = (para, r.date.year)
+            previous = r
             if dates:
                 # Pair a twin now, so "the next day" after "7 ноября (25 октября)" keeps its calendar.
                 _pair_twin(dates[-1], r, text)
@@ -152,16 +164,18 @@ def _next_paragraph(text: str, end: int, start: int) -> bool:
     return first_break >= 0 and _BLANK.fullmatch(text, first_break, last_break) is not None
 
 
-def _resolve_date(f: Found, default_year, calendar, last_year, current, para: int) -> Resolved | None:
+def _resolve_date(f: Found, default_year, calendar, last_year, current, para: int, near: CalendarDate | None = None) -> Resolved | None:
+    """The day of a date hit: its year from the text, its paragraph, the corpus, else none.
+
+    `near` is the narrative's last day in this paragraph or the one before: an inferred year
+    does not send a date back a whole year behind it (see _across_year_end).
+    """
     if f.relative_days is not None:
         if current is None:
             return None
         return Resolved(f, date=current.shifted(f.relative_days), year_inferred=True)
     cal = f.calendar or calendar
-    year, inferred = f.year, False
-    gyear = None
-    if f.gregorian is not None:
-        year, gyear = _dual_years(f)
+    year, inferred = _dual_year(f), False
     if year is None:
         inferred = True
         if last_year is not None and last_year[0] == para:
@@ -170,6 +184,10 @@ def _resolve_date(f: Found, default_year, calendar, last_year, current, para: in
             year = default_year
         elif last_year is not None:
             year = last_year[1]
+        if year is not None and f.month is not None:
+            year = _across_year_end(year, f.month, near)
+    if year is None:
+        return _month_day(f, cal)
     date = _make(year, f.month, f.day, cal)
     if date is None:
         return None
@@ -177,10 +195,57 @@ def _resolve_date(f: Found, default_year, calendar, last_year, current, para: in
     if f.end_date is not None:
         ey, em, ed = f.end_date
         end = _make(ey if ey is not None else year, em, ed, cal)
-    greg = None
-    if f.gregorian is not None:
-        greg = _make(gyear if gyear is not None else year, f.gregorian[1], f.gregorian[2], "gregorian")
+        if end is not None and end < date and ey is None:
+            end = _make(year + 1, em, ed, cal)  # "30 декабря – 2 января"
+    greg = _twin(date, f.gregorian) if f.gregorian is not None else None
     return Resolved(f, date=date, end=end, gregorian=greg, year_inferred=inferred)
+
+
+def _across_year_end(year: int, month: int, near: CalendarDate | None) -> int:
+    """The inferred year of a month after the narrative's day `near`: a January or February
+    right after a November or December is in the next year, and so is a January after a day
+    that already crossed into it.
+
+    >>> d = CalendarDate(1917, 12, 20, "julian")
+    >>> _across_year_end(1917, 1, d), _across_year_end(1917, 2, CalendarDate(1917, 10, 25)), _across_year_end(1917, 1, CalendarDate(1918, 1, 2))
+    (1918, 1917, 1918)
+    """
+    if near is None:
+        return year
+    behind = (near.year - year) * 12 + near.month - month  # months back to `near`
+    ahead = (year + 1 - near.year) * 12 + month - near.month  # months on from it, a year later
+    return year + 1 if behind >= _YEAR_END_BACKSTEP and 0 <= ahead <= 12 - _YEAR_END_BACKSTEP else year
+
+
+def _month_day(f: Found, calendar: str) -> Resolved | None:
+    """A date hit with no year anywhere, kept as its day and month ("--10-26"); its Gregorian
+    twin is left out, since the calendars' gap depends on the century.
+
+    >>> _month_day(Found("date", 0, 9, month=10, day=26), "julian").month_day.iso()
+    '--10-26'
+    """
+    if f.month is None or f.day is None or not exists_in_some_year(f.month, f.day):
+        return None
+    end = None
+    if f.end_date is not None and exists_in_some_year(f.end_date[1], f.end_date[2]):
+        end = MonthDay(f.end_date[1], f.end_date[2], calendar)
+    return Resolved(f, month_day=MonthDay(f.month, f.day, calendar), end_month_day=end)
+
+
+def _twin(date: CalendarDate, written: tuple[int | None, int, int]) -> CalendarDate | None:
+    """The Gregorian half of a dual date when it is the same day as the Julian half, else None:
+    a garbled pair keeps its Julian day and gets no twin it does not have. The gap between the
+    calendars depends on the century, so it is converted, never counted.
+
+    >>> _twin(CalendarDate(1917, 12, 25, "julian"), (None, 1, 7)).iso()
+    '1918-01-07'
+    >>> _twin(CalendarDate(1917, 10, 8, "julian"), (None, 11, 9)) is None
+    True
+    """
+    same = CalendarDate(date.year, date.month, date.day, "julian").to_gregorian()
+    if (same.month, same.day) != written[1:] or written[0] not in (None, same.year):
+        return None
+    return same
 
 
 def _bind_following_dates(items: list[Resolved], text: str) -> None:

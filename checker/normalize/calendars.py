@@ -138,6 +138,45 @@ class CalendarDate:
         return cls(y, m, d, calendar)
 
 
+@dataclass(frozen=True, order=True)
+class MonthDay:
+    """A day and month whose year nothing tells, as ISO 8601 and XML Schema's gMonthDay write it.
+
+    It is kept apart from CalendarDate on purpose: without a year neither its weekday, nor its
+    twin in the other calendar (10 to 13 days away, by century), nor its order with a dated day
+    is known, so nothing may compare it as if it had one.
+
+    >>> MonthDay(10, 26, "julian").iso(), MonthDay(10, 26).in_year(1917).iso()
+    ('--10-26', '1917-10-26')
+    """
+
+    month: int
+    day: int
+    calendar: Calendar = "unspecified"
+
+    def __post_init__(self) -> None:
+        if not exists_in_some_year(self.month, self.day):
+            raise ValueError(f"{self.iso()} is a day of no year")
+
+    def iso(self) -> str:
+        """`--MM-DD`: the year left out, as ISO 8601:2000 and XML Schema write it."""
+        return f"--{self.month:02d}-{self.day:02d}"
+
+    def in_year(self, year: int) -> CalendarDate:
+        """The day in `year` (ValueError when that year has no such day, e.g. 29 February)."""
+        return CalendarDate(year, self.month, self.day, self.calendar)
+
+
+def exists_in_some_year(month: int, day: int) -> bool:
+    """Whether a day and month occur in some year (29 February does, in leap years).
+
+    >>> exists_in_some_year(2, 29), exists_in_some_year(4, 31)
+    (True, False)
+    """
+    # 2000 is a leap year in both calendars.
+    return is_valid(2000, month, day, "julian")
+
+
 def julian_offset(year: int) -> int:
     """Days the Gregorian calendar runs ahead of the Julian one around 1 March of `year`.
 

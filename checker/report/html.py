@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from checker import __version__
 from checker.errors import SourceReadError
+from checker.report.context import sentence_context
 from checker.report.segments import highlight_segments
 from checker.report.timeline import build_timeline, topic_letters
 from checker.report.view import ReportView, SourceView, build_view
@@ -43,6 +44,11 @@ def render_site(report, corpus, out: Path) -> None:
     """Write every page of the report into `out` (an existing, empty folder)."""
     env = environment()
     view = build_view(report, corpus)
+    # Source pages first: reading each text gives the claims their sentences for the topic pages.
+    template = env.get_template("source.html")
+    specs = {s.id: s for s in corpus.sources} if corpus is not None else {}
+    for sv in view.readable_sources:
+        _write(out / sv.page, template.render(view=view, sv=sv, root="../", page="source", **source_text(sv, specs.get(sv.source.id), view)))
     letters = topic_letters(view.topics)
     timeline = build_timeline(view.readable_sources, view.claims.values(), letters)
     _write(out / "index.html", env.get_template("index.html").render(view=view, timeline=timeline, root="", page="index"))
@@ -50,10 +56,6 @@ def render_site(report, corpus, out: Path) -> None:
     template = env.get_template("topic.html")
     for topic in view.topics:
         _write(out / topic.page, template.render(view=view, topic=topic, root="../", page="topic"))
-    template = env.get_template("source.html")
-    specs = {s.id: s for s in corpus.sources} if corpus is not None else {}
-    for sv in view.readable_sources:
-        _write(out / sv.page, template.render(view=view, sv=sv, root="../", page="source", **source_text(sv, specs.get(sv.source.id), view)))
     for f in STATIC.iterdir():
         if f.is_file():
             shutil.copy(f, out / f.name)
@@ -63,7 +65,8 @@ def source_text(sv: SourceView, spec, view: ReportView) -> dict:
     """The highlighted text of one source, read again from disk, or why it cannot be shown.
 
     Returns the template's `segments` (text, ClaimView or None), `problem` (a reason the text
-    is missing) and `changed` (the file differs from the one the claims were read from).
+    is missing) and `changed` (the file differs from the one the claims were read from). Each
+    claim of an unchanged text gets its whole sentence as context.
     """
     if spec is None:
         return {"segments": [], "problem": "the corpus was not given to the report writer, so the text is not shown", "changed": False}
@@ -71,8 +74,13 @@ def source_text(sv: SourceView, spec, view: ReportView) -> dict:
         read = read_source(spec.file, spec.path, spec.encoding)
     except SourceReadError as exc:
         return {"segments": [], "problem": str(exc), "changed": False}
-    segments = highlight_segments(read.text, view.claims_of(sv.source.id))
+    claims = view.claims_of(sv.source.id)
+    segments = highlight_segments(read.text, claims)
     changed = bool(sv.source.sha256) and read.sha256 != sv.source.sha256
+    if not changed:
+        for cv in claims:
+            if read.text[cv.span[0]:cv.span[1]] == cv.claim.quote:
+                cv.context = sentence_context(read.text, *cv.span)
     return {"segments": segments, "problem": None, "changed": changed}
 
 

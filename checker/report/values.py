@@ -99,6 +99,19 @@ def date_gregorian_text(claim) -> str | None:
     return f"{start} – {end} (Gregorian)" if end else f"{start} (Gregorian)"
 
 
+def _time_gregorian(claim) -> str | None:
+    """The Gregorian day of a time claim's Julian date: the extractor's, else computed here, so a
+    Julian day is never shown alone.
+
+    >>> from types import SimpleNamespace as NS
+    >>> _time_gregorian(NS(date="1917-10-25", date_calendar="julian", gregorian_date=None))
+    '1917-11-07'
+    """
+    if claim.date_calendar != "julian":
+        return None
+    return claim.gregorian_date or gregorian_of(claim.date, "julian")
+
+
 def short_value(claim) -> str:
     """The value in a few characters, for a matrix cell or a timeline label.
 
@@ -131,9 +144,8 @@ def short_note(claim) -> str | None:
         greg = date_gregorian_text(claim)
         return f"= {greg}" if greg else None
     if claim.kind == "time" and claim.date:
-        if claim.date_calendar == "julian" and claim.gregorian_date:
-            return f"on {claim.date} (Jul.) = {claim.gregorian_date}"
-        return f"on {claim.date}"
+        greg = _time_gregorian(claim)
+        return f"on {claim.date} (Jul.) = {greg}" if greg else f"on {claim.date}"
     return None
 
 
@@ -152,7 +164,7 @@ def value_lines(claim) -> list[str]:
             lines.append("counted from an earlier time")
         if claim.date:
             lines.append(f"on {claim.date} ({_CALENDAR_WORDS.get(claim.date_calendar, claim.date_calendar)})")
-            greg = claim.gregorian_date if claim.date_calendar == "julian" else None
+            greg = _time_gregorian(claim)
             if greg:
                 lines.append(f"= {greg} (Gregorian)")
         return lines

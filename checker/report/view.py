@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from checker.model import Finding, Report, Source, SourceError
 from checker.report.anchors import Anchors
+from checker.report.context import Context, fallback_context
 from checker.report.values import short_note, short_value, value_lines
 from checker.report.vocabulary import SEVERITIES, VERDICTS, severity_rank, text_direction, verdict_rank, worst_verdict
 
@@ -15,6 +16,8 @@ from checker.report.vocabulary import SEVERITIES, VERDICTS, severity_rank, text_
 CELL_VALUES = 4
 # A finding on the overview names this many sources, then "and N more".
 LISTED_SOURCES = 6
+# A finding on its topic page quotes this many of its claims; the rest are in the cards below.
+FINDING_CLAIMS = 8
 
 
 @dataclass
@@ -32,6 +35,13 @@ class ClaimView:
     # topic a finding put it in), or None when no topic holds it.
     topic_page: str | None = None
     topic_label: str | None = None
+    # The text around the quote: the claim's own few characters until the source text, read
+    # for the source page, gives its whole sentence (checker/report/context.py).
+    context: Context | None = None
+
+    def __post_init__(self):
+        if self.context is None:
+            self.context = fallback_context(self.claim)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -148,6 +158,14 @@ class ReportView:
 
     def finding_anchor(self, finding_id: str) -> str:
         return self.finding_anchors[finding_id]
+
+    def finding_claims(self, finding: Finding) -> tuple[list[ClaimView], int]:
+        """The claims a finding judged, in source order then text order, the first
+        FINDING_CLAIMS of them, and how many more there are."""
+        order = {sv.source.id: i for i, sv in enumerate(self.sources)}
+        views = sorted((self.claims[c] for c in finding.claims if c in self.claims),
+                       key=lambda cv: (order.get(cv.claim.source, len(order)), cv.span, cv.id))
+        return views[:FINDING_CLAIMS], max(0, len(views) - FINDING_CLAIMS)
 
     def event_label(self, key: str) -> str:
         """The catalog's label of an event cue, else its key."""

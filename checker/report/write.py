@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -69,6 +70,16 @@ def check_output(out: Path) -> None:
         raise OutputError(f"cannot create the folder: {exc.strerror or exc}", path=str(out.parent), hint="choose another folder with --out")
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise OutputError("this folder is not writable", path=str(out.parent), hint="choose another folder with --out, or change its permissions")
+    _probe(out)
+
+
+def _probe(out: Path) -> None:
+    """Create and remove one temporary folder beside `out`: os.access says yes to root on a
+    read-only mount or a pseudo-filesystem (/sys), where only trying tells."""
+    try:
+        Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent)).rmdir()
+    except OSError as exc:
+        raise OutputError(f"this folder is not writable: {exc.strerror or exc}", path=str(out.parent), hint="choose another folder with --out, or change its permissions")
 
 
 _TMP_TAG = ".tmp-"
@@ -104,7 +115,14 @@ def _remove_stale_temps(out: Path) -> None:
     for p in siblings:
         rest = p.name[len(marker):] if p.name.startswith(marker) else ""
         pid = rest.split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)) and p.is_dir() and not p.is_symlink():
+        if not (pid.isdigit() and not _alive(int(pid)) and (p.is_dir() or p.is_symlink())):
+            continue
+        if rest.endswith("-old") and not (out.exists() or out.is_symlink()):
+            # Killed between the two renames of a swap: this is the previous report.
+            os.replace(p, out)
+        elif p.is_symlink():
+            p.unlink()
+        else:
             shutil.rmtree(p, ignore_errors=True)
 
 
@@ -130,11 +148,27 @@ def write_report(result, findings, out: Path) -> Path:
         _swap_into_place(tmp, out)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(f"cannot write the report: {exc.strerror or exc}", path=str(getattr(exc, "filename", None) or out), hint="check the free space and permissions there")
+        raise OutputError(f"cannot write the report: {exc.strerror or exc}", path=_final_name(exc, tmp, out), hint="check the free space and permissions there")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out / "index.html"
+
+
+def _final_name(exc: OSError, tmp: Path, out: Path) -> str:
+    """The file an error names, as the user will look for it: a file of the temporary folder
+    under its final name in `out`.
+
+    >>> _final_name(OSError(28, "full", "/r/.site.tmp-1-x/claims.csv"), Path("/r/.site.tmp-1-x"), Path("/r/site"))
+    '/r/site/claims.csv'
+    """
+    name = getattr(exc, "filename", None)
+    if not isinstance(name, (str, os.PathLike)):
+        return str(out)
+    try:
+        return str(out / Path(name).relative_to(tmp))
+    except ValueError:
+        return str(name)
 
 
 @contextlib.contextmanager
@@ -151,23 +185,54 @@ def _no_sigint():
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
-    """Replace `out` by `tmp`: the old report moves aside, the new one in, the old one goes.
-    If the second rename fails the old report is put back."""
+    """Replace `out` by `tmp`. Where the system can (Linux's renameat2), the two folders are
+    exchanged in one step, so there is no moment without a report; elsewhere the old report
+    moves aside, the new one in (put back if that fails), and a run killed between the two is
+    repaired by the next (_remove_stale_temps). The old report, now at `tmp` or aside, goes."""
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", path=str(out), hint="choose another folder with --out")
     os.chmod(tmp, 0o755)
     with _no_sigint():
         old = None
-        if out.exists():
+        if not (out.exists() or out.is_symlink()):
+            os.replace(tmp, out)
+        elif _exchange(tmp, out):
+            old = tmp
+        else:
             old = out.with_name(f"{_temp_prefix(out)}old")
             os.replace(out, old)
-        try:
-            os.replace(tmp, out)
-        except BaseException:
-            if old is not None:
+            try:
+                os.replace(tmp, out)
+            except BaseException:
                 os.replace(old, out)
-            raise
+                raise
     if old is not None and old.is_symlink():
         old.unlink()  # `out` was a link to a folder: the link is replaced, its target kept
     elif old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (renameat2 with RENAME_EXCHANGE); False where the C library,
+    the kernel or the file system cannot, so that the caller falls back to two renames.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "a").mkdir(); (d / "b").write_text("b")
+    1
+    >>> _exchange(d / "a", d / "b") in (True, False)
+    True
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # a C library older than glibc 2.28, or musl
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0

@@ -282,7 +282,8 @@ def load_catalog(file: Path) -> Catalog:
     try:
         raw = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogError(f"not valid UTF-8 at byte {exc.start}", path=path, hint="save the catalog as UTF-8")
+        line = file.read_bytes()[: exc.start].count(b"\n") + 1
+        raise CatalogError(f"not valid UTF-8 at byte {exc.start}", path=path, line=line, hint="save the catalog as UTF-8")
     except OSError as exc:
         raise CatalogError(f"cannot be read: {exc.strerror or exc}", path=path, hint="check its permissions")
     data = _parse(raw, file, path)

@@ -178,7 +178,7 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
     try:
         is_dir, exists = root.is_dir(), root.exists()
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte
-        raise CorpusError(f"cannot be opened: {getattr(exc, 'strerror', None) or exc}", path=str(root))
+        raise CorpusError(f"cannot be opened: {getattr(exc, 'strerror', None) or exc}", path=str(root), hint="give the folder that holds corpus.toml")
     if not exists:
         raise CorpusError("no such corpus folder", path=str(root), hint="give the folder that holds corpus.toml")
     if not is_dir:
@@ -227,7 +227,7 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
 def plain_files_corpus(files: list[Path], language: str | None) -> Corpus:
     """A corpus made of plain text files given on the command line, all in `language`."""
     if not language:
-        raise CorpusError("plain text files need --lang (e.g. --lang es)", path=str(files[0]))
+        raise CorpusError("plain text files need --lang", path=str(files[0]), hint="e.g. --lang es; or give a corpus folder, whose corpus.toml names each language")
     if not has_pack(language):
         raise CorpusError(f"no language pack for {language!r}", hint="see docs/language-packs.md")
     sources, seen = [], set()

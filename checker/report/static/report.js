@@ -73,6 +73,9 @@
 
     // Matrix columns: the header cell names its source and language; the body cells in the
     // same position follow it, so they need no attributes of their own.
+    // A big matrix has tens of thousands of cells: they are touched only when the set of
+    // hidden columns changes, not on every keystroke nor on opening the page unfiltered.
+    let hiddenBefore = "";
     function hideColumns(chosen) {
       const hidden = new Set();
       for (const th of columns) {
@@ -83,6 +86,9 @@
         th.hidden = !keep;
         if (!keep) hidden.add(th.cellIndex);
       }
+      const key = Array.from(hidden).join(" ");
+      if (key === hiddenBefore) return;
+      hiddenBefore = key;
       for (const body of table.tBodies) {
         for (const row of body.rows) {
           for (const cell of row.cells) cell.hidden = hidden.has(cell.cellIndex);

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from checker.extract.common import Anchored, anchor_words
 from checker.extract.found import Found
-from checker.extract.months import month_number, month_pattern
+from checker.extract.months import month_number, month_pattern, month_table
 from checker.extract.phrases import alternation, lookup
 
 
@@ -29,9 +30,13 @@ class DateRule:
         )
         self.rel_days = lexicon["relative_days"]
         self.rel = regex.compile(rf"(?<!\p{{L}})(?:the\s+)?(?P<r>{alternation(self.rel_days)})(?!\p{{L}})", regex.IGNORECASE)
+        # A date opens with its day's digits or its month; "the following day" holds a word of
+        # its phrase after "the".
+        self.scan = Anchored(self.rx, anchor_words(month_table(language)), 0)
+        self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 1)
 
     def __call__(self, text: str) -> Iterator[Found]:
-        for m in self.rx.finditer(text):
+        for m in self.scan.finditer(text):
             g = m.groupdict()
             mon_text = g["mon"] or g["mon2"]
             month = month_number(self.language, mon_text)
@@ -48,5 +53,5 @@ class DateRule:
                 found.end_date = (year, month, int(d2))
                 found.approx = "range"
             yield found
-        for m in self.rel.finditer(text):
+        for m in self.rel_scan.finditer(text):
             yield Found("date", m.start(), m.end(), relative_days=lookup(self.rel_days, m.group("r")))

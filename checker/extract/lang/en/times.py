@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import approx_of, qualifier_group
+from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, qualifier_group
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, lookup
 from checker.extract.wordnum import NumberWords
@@ -47,15 +47,20 @@ class TimeRule:
             (?![\d])""",
             regex.IGNORECASE | regex.VERBOSE,
         )
-        num = rf"(?:\d+|{words.pattern}|an?)"
+        num = rf"(?:(?<!\d)\d++|{words.pattern}|an?)"
         self.rel = regex.compile(
             rf"(?<!\p{{L}})(?P<n>{num})\s+(?P<u>{alternation(self.rel_units)})\s+(?P<dir>{alternation(lexicon['later'] + lexicon['earlier'])})(?!\p{{L}})",
             regex.IGNORECASE,
         )
         self.later = {w.lower() for w in lexicon["later"]}
+        # A reading holds a digit or a named time after at most a qualifier, "at" and "between";
+        # a relative time opens with its number.
+        lead = 3 + max(len(_TOKEN.findall(p)) for qs in lexicon["qualifiers"].values() for p in qs)
+        self.scan = Anchored(self.rx, anchor_words(self.named), lead)
+        self.rel_scan = Anchored(self.rel, anchor_words([*words.words, "a", "an"]), 0)
 
     def __call__(self, text: str) -> Iterator[Found]:
-        for m in self.rx.finditer(text):
+        for m in self.scan.finditer(text):
             if m.group("named"):
                 minutes = lookup(self.named, m.group("named"))
                 yield Found("time", m.start("named") if not m.group(0)[:1].isalpha() or approx_of(m) == "exact" else m.start(), m.end(), approx=approx_of(m), minutes=minutes)
@@ -79,7 +84,7 @@ class TimeRule:
                 approx = "range"
                 yield Found("time", m.start("h1"), m.end("per1") if m.group("per1") else m.end("m1") if m.group("m1") else m.end("h1"), approx="range", minutes=low, low=low, high=high)
             yield Found("time", m.start() if approx not in ("exact", "range") else m.start("h"), m.end(), approx=approx, minutes=minutes, low=low, high=high)
-        for m in self.rel.finditer(text):
+        for m in self.rel_scan.finditer(text):
             n = m.group("n").lower()
             count = 1 if n in ("a", "an") else int(n) if n.isdigit() else self.words.value(n)
             if not count:

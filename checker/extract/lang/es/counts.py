@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import DIGITS, CountRule
+from checker.extract.common import DIGITS, Anchored, CountRule
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
@@ -26,6 +26,8 @@ class SpanishCountRule:
             rf"(?<![\p{{L}}\d])(?:{num})\s+(?P<noun>{unit})\s+(?:a|contra|frente\s+a)\s+(?P<m>{num})(?![\p{{L}}\d])(?!\s*{unit})",
             regex.IGNORECASE,
         )
+        # A tally opens with its first figure.
+        self.tally_scan = Anchored(self.tally, self.rule.anchors, lead=0)
 
     def __call__(self, text: str) -> Iterator[Found]:
         for f in self.rule(text):
@@ -62,7 +64,7 @@ class SpanishCountRule:
 
     def _tallies(self, text: str) -> Iterator[Found]:
         """"por 29 votos a 23": the 23 counts votes too."""
-        for m in self.tally.finditer(text):
+        for m in self.tally_scan.finditer(text):
             value = self.rule.number(m.group("m"))
             if value is None:
                 continue

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from checker.extract.common import Anchored, anchor_words
 from checker.extract.found import Found
 from checker.extract.lang.es.times import folded
 from checker.extract.months import month_number, month_pattern
@@ -69,6 +70,11 @@ class DateRule:
             rf"(?<!\p{{L}})(?P<n>\d{{1,3}}|{words.pattern})\s+(?P<u>{alternation(self.rel_units)})\s+(?P<dir>{directions})(?!\p{{L}})(?!\s+del?\s)",
             regex.IGNORECASE,
         )
+        # A date opens with its day's digits; "al día siguiente" holds a word of its phrase
+        # after at most two words of article; "cuatro días más tarde" opens with its number.
+        self.scan = Anchored(self.rx, set(), 0)
+        self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 2)
+        self.rel_n_scan = Anchored(self.rel_n, anchor_words(words.words), 0)
 
     def _pattern(self, lexicon: dict) -> str:
         month = month_pattern(self.language)
@@ -84,7 +90,7 @@ class DateRule:
         return rf"(?<![\p{{L}}\d]){first}{second}"
 
     def __call__(self, text: str) -> Iterator[Found]:
-        found = [f for m in self.rx.finditer(text) for f in self._dates(m)]
+        found = [f for m in self.scan.finditer(text) for f in self._dates(m)]
         self._mark_by_calendar_names(found, text)
         self._year_of_sentence(found, text)
         yield from found
@@ -108,6 +114,8 @@ class DateRule:
             # "entre el 25 y el 27 de octubre": one span of days.
             first = out[0]
             return [Found("date", start, first.end, year=first.year, month=month, day=int(g["d0"]), calendar=first.calendar, approx="range", end_date=(first.year, month, day))]
+        if out and g["d0"] and 1 <= int(g["d0"]) < day and out[0].gregorian is not None:
+            return _listed_with_one_twin(out[0], start, month, int(g["d0"]), day)
         if out and g["d0"] and 1 <= int(g["d0"]) < day:
             out.insert(0, Found("date", start, m.end("d0"), year=year or out[0].year, month=month, day=int(g["d0"]), calendar=out[0].calendar))
         return out
@@ -161,15 +169,31 @@ class DateRule:
 
     def _relative(self, text: str) -> Iterator[Found]:
         """"al día siguiente" (+1), "el mismo día" (0), "cuatro días más tarde" (+4)."""
-        for m in self.rel.finditer(text):
+        for m in self.rel_scan.finditer(text):
             yield Found("date", m.start(), m.end(), relative_days=self.rel_day_of[fold(m.group("r"))])
-        for m in self.rel_n.finditer(text):
+        for m in self.rel_n_scan.finditer(text):
             n = m.group("n")
             count = int(n) if n.isdigit() else self.words.value(n)
             if not count:
                 continue
             sign = 1 if fold(m.group("dir")) in self.later else -1
             yield Found("date", m.start(), m.end(), relative_days=sign * int(count) * self.rel_unit_of[fold(m.group("u"))])
+
+
+def _listed_with_one_twin(dual: Found, start: int, month: int, listed: int, day: int) -> list[Found]:
+    """"El 8 y 27 de octubrejul./ 9 de noviembregreg.": two days listed and one twin. Only the
+    day that pairs with the twin is a date; the text garbled the other, which then says nothing sure.
+
+    >>> f = Found("date", 7, 45, month=10, day=27, calendar="julian", gregorian=(None, 11, 9))
+    >>> [(x.day, x.start) for x in _listed_with_one_twin(f, 3, 10, 8, 27)]
+    [(27, 7)]
+    """
+    if (dual.month, dual.day) != (month, day):
+        return [dual]  # the Gregorian half came first: its listed day has no twin either
+    pairs = lambda d: twin_gap((month, d), dual.gregorian[1:]) in TWIN_OFFSETS
+    if not pairs(day) and pairs(listed):
+        dual.start, dual.day = start, listed
+    return [dual]
 
 
 def _sentence_around(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import approx_of, qualifier_group
+from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, qualifier_group
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
@@ -71,6 +71,13 @@ class TimeRule:
             rf"(?<!\p{{L}})(?:(?P<n>{num})\s+)?(?P<u>{alternation(self.rel_units)})\s+(?P<dir>{directions})(?!\p{{L}})(?!\s+del?\s)",
             regex.IGNORECASE,
         )
+        # A reading holds a digit, an hour word or a named time after at most a qualifier or
+        # preposition and an article; a relative time opens with its number or its unit.
+        lead = 1 + max(len(_TOKEN.findall(p)) for p in [*lexicon["time_prepositions"], *(q for qs in lexicon["time_qualifiers"].values() for q in qs)])
+        clock_words = anchor_words([*words.words, *self.named])
+        self.scan = Anchored(self.rx, clock_words, lead)
+        self.range_scan = Anchored(self.range_rx, clock_words, 2)
+        self.rel_scan = Anchored(self.rel, anchor_words([*words.words, *self.rel_units]), 0)
 
     def _clock(self, tag: str = "") -> str:
         """One reading: "2:10 a. m.", "21.35 h", "las once y media de la mañana", "mediodía"."""
@@ -141,6 +148,8 @@ class TimeRule:
         period = self.period_of[fold(g("per"))] if g("per") else None
         if g("m") is None and not (period or g("oclock") or (ruled and article in ("la", "las"))):
             return None
+        if g("m") is None and article == "el":
+            return None  # "el 24 por la noche" is a day: an hour takes "la"/"las"
         if g("sep") == "." and not (period or g("oclock")):
             return None  # "21.35" alone may be a decimal
         value = to_minutes(int(g("h")), int(g("m") or 0), period)
@@ -176,7 +185,7 @@ class TimeRule:
     def __call__(self, text: str) -> Iterator[Found]:
         taken: list[tuple[int, int]] = []
         yield from self._ranges(text, taken)
-        for m in self.rx.finditer(text):
+        for m in self.scan.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             qualified = any(m.group(g) for g in self.qualifier_groups)
@@ -191,7 +200,7 @@ class TimeRule:
 
     def _ranges(self, text: str, taken: list) -> Iterator[Found]:
         """"entre las 20:00 y las 21:00": two claims, one an end, each with both bounds."""
-        for m in self.range_rx.finditer(text):
+        for m in self.range_scan.finditer(text):
             ends = [self.reading(m, "1", ruled=True, period_of="2"), self.reading(m, "2", ruled=True)]
             if None in ends:
                 continue
@@ -207,7 +216,7 @@ class TimeRule:
 
     def _relative(self, text: str) -> Iterator[Found]:
         """"cinco minutos más tarde", "Una hora después": minutes from the previous time."""
-        for m in self.rel.finditer(text):
+        for m in self.rel_scan.finditer(text):
             unit = self.rel_unit_of[fold(m.group("u"))]
             if m.group("n"):
                 n = m.group("n")
