@@ -65,7 +65,8 @@ def _describe(c) -> str:
             return f"≤ {hi:,.0f}"
         return f"{lo:,.0f}–{hi:,.0f}"
     if c.kind == "date":
-        return c.value + (f" ({c.calendar})" if c.calendar != "unspecified" else "")
+        days = f"{c.value} to {c.end}" if c.end and c.end != c.value else c.value
+        return days + (f" ({c.calendar})" if c.calendar != "unspecified" else "")
     return str(c.value)
 
 
@@ -103,9 +104,8 @@ def _date_interval(c, calendar: str):
 
 
 def _says(c) -> str:
-    """"es-wikipedia says 02:10 (about)"."""
-    qualifier = "" if c.approx == "exact" else f" ({c.approx.replace('_', ' ')})"
-    return f"{c.source} says {_describe(c)}{qualifier}"
+    """"es-wikipedia says about 02:10"."""
+    return f"{c.source} says {_stated(c)}"
 
 
 def _scope_why(a, b) -> str:
