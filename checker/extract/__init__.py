@@ -8,7 +8,7 @@ import regex
 
 from checker.extract.lang import get_pack
 from checker.extract.phrases import alternation
-from checker.extract.resolve import Resolved, resolve
+from checker.extract.resolve import Resolved, night_phrases, resolve, widen_nights
 from checker.extract.topics import TopicBinder
 from checker.model import ChoiceClaim, CountClaim, CountValue, DateClaim, TimeClaim
 from checker.sources.catalog import Catalog
@@ -151,6 +151,16 @@ def _binder(catalog: Catalog, pack) -> TopicBinder:
     return hit[1]
 
 
+_NIGHTS: dict[str, tuple] = {}
+
+
+def _nights(pack) -> tuple:
+    """The pack's `night_of` and `night_before` words, compiled once."""
+    if pack.code not in _NIGHTS:
+        _NIGHTS[pack.code] = (night_phrases(pack.lexicon.get("night_of")), night_phrases(pack.lexicon.get("night_before")))
+    return _NIGHTS[pack.code]
+
+
 # Line ends other than LF and CRLF: old Mac CR, NEL, Unicode line and paragraph separators.
 _OTHER_LINE_ENDS = regex.compile("\r(?!\n)|[\u0085\u2028\u2029]")
 
@@ -176,6 +186,7 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     read_as = _as_lf(text)
     found = _drop_overlaps(pack.find(read_as))
     resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar)
+    widen_nights(resolved, read_as, *_nights(pack))
     units = CatalogUnits(ctx.catalog, pack.code)
     claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None or (ctx.keep_yearless and r.month_day is not None)]
     sentences = pack.sentences(read_as)

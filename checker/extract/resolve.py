@@ -255,3 +255,42 @@ def _bind_following_dates(items: list[Resolved], text: str) -> None:
             gap = text[r.found.end : nxt.found.start]
             if 0 <= len(gap) <= _FOLLOWING_DATE_GAP and not any(c in gap for c in ".;\n"):
                 r.date = nxt.date
+
+
+def night_phrases(words: list[str]) -> regex.Pattern | None:
+    """A pattern for a pack's night words standing just before a date ("the night of ")."""
+    if not words:
+        return None
+    def one(word: str) -> str:
+        # Scripts without spaces run words together: there a word may touch the one before.
+        edge = "" if regex.match(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}]", word) else r"(?<!\p{L})"
+        return edge + regex.escape(word).replace(r"\ ", r"\s+")
+    alternatives = "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?:{alternatives})\s*+$", regex.IGNORECASE)
+
+
+def widen_nights(items: list[Resolved], text: str, night_of: regex.Pattern | None, night_before: regex.Pattern | None) -> None:
+    """A single date that names a night is a range of the two days the night spans: "the night
+    of 25 October" is 25-26 October, "в ночь на 26 октября" (the night onto the 26th) 25-26.
+    The hit grows to take in the night words, so that its quote says what it claims.
+
+    >>> r = Resolved(Found("date", 24, 34), date=CalendarDate(1917, 10, 25, "julian"))
+    >>> widen_nights([r], "It fell on the night of 25 October", night_phrases(["the night of"]), None)
+    >>> r.date.iso(), r.end.iso(), r.found.approx, r.found.start
+    ('1917-10-25', '1917-10-26', 'range', 11)
+    """
+    for r in items:
+        f = r.found
+        if f.kind != "date" or r.date is None or r.end is not None or f.relative_days is not None:
+            continue
+        before = text[max(0, f.start - 40) : f.start]
+        for pattern, first in ((night_of, 0), (night_before, -1)):
+            m = pattern.search(before) if pattern is not None else None
+            if m:
+                start = r.date.shifted(first)
+                r.date, r.end = start, start.shifted(1)
+                if r.gregorian is not None:
+                    r.gregorian = r.gregorian.shifted(first)
+                f.start -= len(before) - m.start()
+                f.approx = "range"
+                break
