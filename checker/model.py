@@ -61,6 +61,9 @@ class _ClaimBase(BaseModel):
     reported: bool = False
     # Why the topic was chosen (alias and score), for the report.
     topic_reason: str | None = None
+    # Other catalog topics the claim speaks to as fully as to its own: "the guns of the Aurora
+    # and of the Fortress began firing at 21:00" dates both the Aurora's shot and the Fortress's.
+    also_topics: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _span_matches_quote(self):

@@ -90,3 +90,40 @@ def test_a_name_always_finds_its_own_alias(name):
 
 def test_the_name_threshold_sits_between_spellings_and_other_names():
     assert 80 <= NAME_SCORE <= 90
+
+
+TWO_SHIPS = Catalog.model_validate({
+    "title": "A bombardment",
+    "entities": {
+        "ship": {"label": "the ship", "aliases": {"en": ["Neptune"]}},
+        "fort": {"label": "the fort", "aliases": {"en": ["the fort"]}},
+    },
+    "events": {"shot": {"label": "firing", "cues": {"en": ["fired", "opened fire"]}}},
+    "topics": {
+        "ship_fire_time": {"label": "When the ship fired", "kind": "time", "events": ["shot"], "entities": ["ship"]},
+        "fort_fire_time": {"label": "When the fort fired", "kind": "time", "events": ["shot"], "entities": ["fort"]},
+    },
+})
+
+
+def _claims(text: str, source: str):
+    return extract_claims(text, ExtractContext(source, "en", 1800, catalog=TWO_SHIPS))
+
+
+def test_a_claim_naming_both_subjects_speaks_to_both_topics():
+    (both,) = _claims("At dawn the Neptune and the fort fired at 9:00 p.m.", "a")
+    assert (both.topic, both.also_topics) == ("ship_fire_time", ["fort_fire_time"])
+    (one,) = _claims("At dawn the fort opened fire at 11:30 p.m.", "b")
+    assert (one.topic, one.also_topics) == ("fort_fire_time", [])
+
+
+def test_a_shared_claim_stands_for_a_topic_only_where_its_source_says_nothing_more_direct():
+    from checker.match.blocking import group_claims
+
+    shared = _claims("At dawn the Neptune and the fort fired at 9:00 p.m.", "a")
+    direct_a = _claims("Later the fort opened fire at 11:30 p.m.", "a")
+    direct_b = _claims("At dawn the fort opened fire at 11:00 p.m.", "b")
+    groups = {g.topic: g for g in group_claims(shared + direct_a + direct_b)}
+    fort = sorted((c.source, c.value) for c in groups["fort_fire_time"].claims)
+    assert fort == [("a", "23:30"), ("b", "23:00")]
+    assert [(c.source, c.value) for c in groups["ship_fire_time"].claims] == [("a", "21:00")]

@@ -124,7 +124,7 @@ class TopicBinder:
         # Only the cue nearest the claim says what it is about: a long sentence tells of several.
         events = {nearest.key} if nearest is not None else set()
         entities = {m.key for m in near}
-        best, best_score = None, 0
+        scored = []
         for name, topic in self.catalog.topics.items():
             if topic.kind != claim.kind:
                 continue
@@ -136,11 +136,15 @@ class TopicBinder:
             if topic.units and unit not in topic.units:
                 continue
             score = 2 * len(hit_events) + len(hit_entities) + (2 if topic.units else 0)
-            if score > best_score:
-                best, best_score = (name, hit_events, hit_entities), score
-        if best is None:
+            if score > 0:
+                scored.append((score, name, hit_events, hit_entities))
+        if not scored:
             return
-        name, hit_events, hit_entities = best
+        top = max(s for s, *_ in scored)
+        # Ties are all kept, the first in catalog order as the claim's own topic.
+        tied = [t for t in scored if t[0] == top]
+        claim.also_topics = [name for _, name, _, _ in tied[1:]]
+        _, name, hit_events, hit_entities = tied[0]
         claim.topic = name
         why = [f"event {nearest.key!r} by {nearest.phrase!r}"] if hit_events else []
         why += [f"entity {m.key!r} by {m.phrase!r}" for m in near if m.key in hit_entities][:2]

@@ -67,11 +67,21 @@ def name_clusters(names: list[str], score: int = NAME_SCORE) -> dict[str, str]:
 def _catalog_groups(claims) -> list[ClaimGroup]:
     blocks: dict[tuple[str, str], ClaimGroup] = {}
     for c in claims:
-        g = blocks.setdefault((c.topic, c.kind), ClaimGroup(c.topic, c.kind))
-        g.claims.append(c)
-        if c.topic_reason:
-            g.reasons.append(f"{c.source}: {c.topic_reason}")
-    return list(blocks.values())
+        for topic in [c.topic, *c.also_topics]:
+            g = blocks.setdefault((topic, c.kind), ClaimGroup(topic, c.kind))
+            g.claims.append(c)
+            if c.topic_reason:
+                g.reasons.append(f"{c.source}: {c.topic_reason}")
+    for g in blocks.values():
+        g.claims = _own_first(g.topic, g.claims)
+    return [g for g in blocks.values() if g.claims]
+
+
+def _own_first(topic: str, claims: list) -> list:
+    """A source's claims that hold the topic only as one of their others (`also_topics`) stand
+    for it when it says nothing more direct: where it does, they are about something else."""
+    direct = {c.source for c in claims if c.topic == topic}
+    return [c for c in claims if c.topic == topic or c.source not in direct]
 
 
 def _auto_groups(claims) -> list[ClaimGroup]:
