@@ -49,6 +49,7 @@ CASES = {
     "nested brackets": lambda: "(" * (LENGTH // 2) + ")" * (LENGTH // 2),
     "1917, ": lambda: _repeat("1917, "),
     "cyrillic number words": lambda: _repeat("двадцать пять тысяч триста сорок два "),
+    "number-word tallies": lambda: _repeat("veintinueve votos a "),
     # Beyond the brief: dense legitimate hits, range joiners, one endless proper name.
     "12:30 times": lambda: _repeat("12:30 "),
     "range chain": lambda: _repeat("1 - 2 – "),

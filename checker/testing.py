@@ -53,22 +53,30 @@ def _on_topic(claims, topic: str) -> list:
     return found
 
 
-def _stated(claim) -> str:
-    """A claim as a historian reads it: source, value, qualifier and its words.
+# Qualifiers in the words the report's explanations use: "by 02:00", "at least 5,000".
+_QUALIFIER_WORDS = {"before": "by", "after": "after", "about": "about", "at_least": "at least", "at_most": "at most"}
 
-    >>> from checker.model import TimeClaim
+
+def _stated(claim) -> str:
+    """A claim as a historian reads it: source, value with its qualifier in words, and its words.
+
+    >>> from checker.model import CountClaim, CountValue, TimeClaim
     >>> _stated(TimeClaim(id="x", source="es", language="es", span=(0, 4), quote="2:10", value="02:10", approx="about"))
-    'es says 02:10 (about): «2:10»'
+    'es says about 02:10: «2:10»'
+    >>> _stated(CountClaim(id="y", source="en", language="en", span=(0, 10), quote="over 5,000", value=CountValue(low=5000), approx="at_least"))
+    'en says at least 5000: «over 5,000»'
     """
     if claim.kind == "count":
         lo, hi = claim.value.low, claim.value.high
-        value = f"{lo:g}" if lo == hi else f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
+        # An open end ("at least 5,000") is said by the qualifier, not shown as "5000..".
+        ends = [f"{x:g}" for x in (lo, hi) if x is not None]
+        value = ends[0] if lo == hi or len(ends) == 1 else "..".join(ends)
     elif claim.kind == "date" and claim.calendar != "unspecified":
         value = f"{claim.value} ({claim.calendar})"
     else:
         value = str(claim.value)
-    qualifier = "" if claim.approx == "exact" else f" ({claim.approx.replace('_', ' ')})"
-    return f"{claim.source} says {value}{qualifier}: «{claim.quote}»"
+    word = _QUALIFIER_WORDS.get(claim.approx)
+    return f"{claim.source} says {word + ' ' if word else ''}{value}: «{claim.quote}»"
 
 
 def _check_verdicts(verdicts: Iterable[str]) -> None:

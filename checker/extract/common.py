@@ -20,6 +20,14 @@ _DIGIT = regex.compile(r"\d")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]++|\d++|[^\s\p{L}\p{M}\d]")
 _FOLD_YO = str.maketrans("ё", "е")
 _tokens_cache: list = [None, None]
+# A call of rx.match costs what the engine spends on this many characters of a scan.
+DENSE = 4
+# rx.match(text, pos) first looks for the pattern's required literal ("de" in "\d+ de mes") in
+# all the rest of the text: on a long text without it every call costs the whole text. A call
+# sees this many characters only; a match ending within REACH_MARGIN of that edge, where a
+# lookahead may have been cut short, is tried again on the whole text.
+MATCH_WINDOW = 2000
+REACH_MARGIN = 200
 
 
 def _tokens(text: str) -> tuple[list[int], dict[str, list[int]], list[int]]:
@@ -68,11 +76,12 @@ def anchor_words(phrases) -> set[str]:
 
 
 class Anchored:
-    """A pattern tried only where it can match: at the `lead` tokens before, and at, each token
+    r"""A pattern tried only where it can match: at the `lead` tokens before, and at, each token
     that is a digit run or one of `words`. Every match of the pattern must hold such a token
     within `lead` tokens of its start (the qualifier or article before a number). The matches
     are those rx.finditer would give, found at ~1/20 of the cost on running text: the regex
     engine tries a long alternation at every character, this tries it at a few token starts.
+    A match may not run longer than MATCH_WINDOW - REACH_MARGIN characters, nor look further.
 
     >>> rx = regex.compile(r"(?:about\s+)?\d+\s+men")
     >>> [m.group() for m in Anchored(rx, set(), lead=1).finditer("They were about 300 men, then 20 men.")]
@@ -98,12 +107,20 @@ class Anchored:
 
     def finditer(self, text: str):
         """rx.finditer(text), tried at the candidate starts only."""
-        pos = 0
+        starts = self.starts(text)
+        if len(starts) * DENSE > len(text):
+            # Anchors everywhere ("1917, 1917, …"): one scan in C beats a call per token.
+            yield from self.rx.finditer(text)
+            return
+        pos, size = 0, len(text)
         match = self.rx.match
-        for p in self.starts(text):
+        for p in starts:
             if p < pos:
                 continue
-            m = match(text, p)
+            edge = p + MATCH_WINDOW
+            m = match(text, p, edge) if edge < size else match(text, p)
+            if m is not None and edge < size and m.end() > edge - REACH_MARGIN:
+                m = match(text, p)
             if m is not None:
                 yield m
                 pos = m.end() if m.end() > p else p + 1
@@ -149,7 +166,7 @@ class CountRule:
         scale = alternation(self.scales) if self.scales else "(?!)"
         noun = r"\p{L}[\p{L}'’-]*+"
         self.rx = regex.compile(
-            rf"""(?:{qualifier_group(lexicon, ("about", "at_least", "at_most"))}\s+)?
+            rf"""(?:(?<![\p{{L}}\p{{M}}]){qualifier_group(lexicon, ("about", "at_least", "at_most"))}\s+)?
             (?:(?P<vague>(?<!\p{{L}}){alternation(lexicon.get("vague") or {})}(?!\p{{L}}))
               |(?P<a>{num})(?:\s*(?P<scale_a>{scale}))?\s*(?:{joiners}|[-–—])\s*(?P<b>{num})
               |(?P<n>{num}))

@@ -26,7 +26,7 @@ _NAME = regex.compile(r"(?<=[^\s.!?¿¡«\"(\[]\s+|\()\p{Lu}[\p{Ll}\p{M}'’-]{2
 @dataclass(frozen=True)
 class SentenceFacts:
     entities: tuple[Mention, ...]
-    events: tuple[Mention, ...]
+    events: "NearestCue"
 
 
 def proper_names(sentence: str) -> tuple[str, ...]:
@@ -76,7 +76,8 @@ class TopicBinder:
         events = self.events.find(sentence, self.unspaced)
         if events:
             events = happenings(events, self.irrealis.find(sentence, self.unspaced))
-        return SentenceFacts(shift(self.entities.find(sentence, self.unspaced)), shift(events))
+        cues = NearestCue(shift(events), sentence, offset)
+        return SentenceFacts(shift(self.entities.find(sentence, self.unspaced)), cues)
 
     def bind(self, claims: list, text: str, sentences: list[tuple[int, int]]) -> None:
         """Set entities, names, event, topic and topic_reason on each claim, in place.
@@ -93,7 +94,7 @@ class TopicBinder:
             if i not in cache:
                 cache[i] = self.facts(text[s:e], s)
             facts = cache[i]
-            event = _nearest(facts.events, claim.span, text)
+            event = facts.events.nearest(claim.span)
             if event is not None and _distance(event, claim.span) > self.event_reach:
                 event = None
             anchors = [claim.span] + ([(event.start, event.end)] if event is not None else [])
@@ -177,20 +178,50 @@ CLAUSE_MARK_COST = 40
 _CLAUSE_MARK = regex.compile(r"[,;:()—–]|\s-\s")
 
 
-def _nearest(mentions: tuple[Mention, ...], span: tuple[int, int], text: str = "") -> Mention | None:
-    """The mention nearest a claim, a clause mark between them counting as CLAUSE_MARK_COST
-    characters more.
+class NearestCue:
+    """The cues of one sentence, ready to say which is nearest a claim, a clause mark between
+    them counting as CLAUSE_MARK_COST characters more. Marks are found once per sentence and
+    cues are tried outwards from the claim, so a sentence with many claims and cues costs
+    about (claims x cues within reach), not (claims x cues x sentence length).
 
     >>> text = "la captura de todo el Gobierno la noche del 25 de octubre, con el Congreso en sesión"
     >>> cues = (Mention("capture", "captura", 3, 10), Mention("opening", "sesión", 78, 84))
-    >>> _nearest(cues, (44, 57), text).key
+    >>> NearestCue(cues, text).nearest((44, 57)).key
     'capture'
     """
-    def cost(m: Mention) -> int:
+
+    def __init__(self, cues, sentence: str, offset: int = 0):
+        """`cues` at text positions; `sentence` is the text from `offset` on that holds them."""
+        self.cues = sorted(cues, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.cues]
+        self.longest = max((m.end - m.start for m in self.cues), default=0)
+        marks = [(m.start() + offset, m.end() + offset) for m in _CLAUSE_MARK.finditer(sentence)] if self.cues else []
+        self.mark_starts = [a for a, _ in marks]
+        self.mark_ends = [b for _, b in marks]
+
+    def _marks_between(self, lo: int, hi: int) -> int:
+        if hi <= lo:
+            return 0
+        return max(0, bisect.bisect_right(self.mark_ends, hi) - bisect.bisect_left(self.mark_starts, lo))
+
+    def cost(self, m: Mention, span: tuple[int, int]) -> int:
         lo, hi = (m.end, span[0]) if m.end <= span[0] else (span[1], m.start)
-        marks = len(_CLAUSE_MARK.findall(text, lo, hi)) if text and hi > lo else 0
-        return _distance(m, span) + CLAUSE_MARK_COST * marks
-    return min(mentions, key=cost, default=None)
+        return _distance(m, span) + CLAUSE_MARK_COST * self._marks_between(lo, hi)
+
+    def nearest(self, span: tuple[int, int]) -> Mention | None:
+        """The cheapest cue; of equal costs, the first in text order."""
+        best = (float("inf"), -1)
+        pivot = bisect.bisect_left(self.starts, span[0])
+        # Leftwards a cue ends at most `longest` after it starts; rightwards distance only grows.
+        for i in range(pivot - 1, -1, -1):
+            if span[0] - self.starts[i] - self.longest > best[0]:
+                break
+            best = min(best, (self.cost(self.cues[i], span), i))
+        for i in range(pivot, len(self.cues)):
+            if self.starts[i] - span[1] > best[0]:
+                break
+            best = min(best, (self.cost(self.cues[i], span), i))
+        return self.cues[best[1]] if best[1] >= 0 else None
 
 
 class ChoiceFinder:

@@ -40,7 +40,7 @@ class TimeRule:
         q = qualifier_group(lexicon)
         clock = rf"(?P<h>\d{{1,2}})(?:(?P<sep>[:.])(?P<m>\d{{2}}))?"
         self.rx = regex.compile(
-            rf"""(?<![\d:.,])(?:{q}\s+(?:at\s+)?)?
+            rf"""(?<![\d:.,])(?:(?<![\p{{L}}\p{{M}}]){q}\s+(?:at\s+)?)?
             (?:(?P<between>between|from)\s+(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d{{2}}))?\s*(?P<per1>{per})?\s+(?:and|to|-|–)\s+)?
             (?:{clock}\s*(?P<per>{per}(?!\p{{L}}))?(?P<oclock>\s*o'clock)?
               |(?P<named>(?<!\p{{L}}){alternation(self.named)}(?!\p{{L}})))
