@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from checker.compare import compare_claims, judge_pair
+from checker.compare.verdicts import SEVERITY, judge_group
+from checker.match import ClaimGroup
 from checker.extract import ExtractContext, extract_claims
 from checker.extract.lang import available_languages
 from checker.model import CountClaim, CountValue, Report
@@ -222,6 +224,66 @@ def test_automatic_groups_do_not_depend_on_claim_order(found, events, names, dat
     untopiced = [c.model_copy(update={"topic": None, "event": e, "names": sorted(n)}) for c, e, n in zip(found, events, names) if c.kind != "choice"]
     shuffled = data.draw(st.permutations(untopiced))
     assert compare_claims(shuffled) == compare_claims(untopiced)
+
+
+def _every_pair(group) -> dict:
+    """The findings of a group the slow way, judging every pair of claims: verdict -> (claims,
+    sources, gaps of the pairs that explain it, whether every gap is slight)."""
+    from itertools import combinations
+
+    out: dict = {}
+    for a, b in combinations(sorted(group.claims, key=lambda c: c.id), 2):
+        pv = judge_pair(a, b)
+        if a.source == b.source and pv.verdict != "internal_inconsistency":
+            continue
+        key = ("internal", a.source) if a.source == b.source else pv.verdict
+        out.setdefault(key, []).append((a, b, pv))
+    found = {}
+    for key, pairs in out.items():
+        extreme = (min if key == "different_events" else max)(p[2].size for p in pairs)
+        found[key] = (
+            {c.id for p in pairs for c in p[:2]},
+            {c.source for p in pairs for c in p[:2]},
+            {p[2].gap for p in pairs if p[2].size == extreme},
+            all(p[2].slight for p in pairs),
+        )
+    return found
+
+
+@st.composite
+def groups_with_repeats(draw):
+    """One topic's claims of one kind, many of them saying the same as another claim."""
+    kind = draw(st.sampled_from(["time", "date", "count", "choice"]))
+    bases = draw(st.lists(claims(kinds=(kind,), source=st.sampled_from(SOURCE_IDS), topic="t"), min_size=1, max_size=5, unique_by=lambda c: c.id))
+    out = list(bases)
+    for i, source in enumerate(draw(st.lists(st.sampled_from(SOURCE_IDS), max_size=8))):
+        base = draw(st.sampled_from(bases))
+        out.append(base.model_copy(update={"source": source, "id": f"{source}:copy{i}"}))
+    return ClaimGroup("t", kind, out)
+
+
+@settings(LAWS, max_examples=300)
+@given(groups_with_repeats())
+def test_judging_variants_finds_what_judging_every_pair_finds(group):
+    slow = _every_pair(group)
+    findings = judge_group(group)
+    disagreeing = {k for k in slow if k not in AGREEING and not isinstance(k, tuple)}
+    expected = {("internal", k[1]) for k in slow if isinstance(k, tuple)} | disagreeing
+    if not disagreeing:
+        agreeing = [k for k in AGREEING if k in slow]
+        expected |= {"approximate_agreement" if "approximate_agreement" in agreeing else "agreement"} if agreeing else set()
+    got = {("internal", f.sources[0]) if f.verdict == "internal_inconsistency" else f.verdict: f for f in findings}
+    assert set(got) == expected
+    for key, f in got.items():
+        if key in AGREEING:
+            pairs = [slow[k] for k in AGREEING if k in slow]
+            ids, sources = set().union(*(p[0] for p in pairs)), set().union(*(p[1] for p in pairs))
+        else:
+            ids, sources, gaps, slight = slow[key]
+            assert f.gap in gaps
+            base = SEVERITY[f.verdict]
+            assert f.severity == ({"high": "medium", "medium": "low"}[base] if slight and f.verdict in ("internal_inconsistency", "discrepancy") else base)
+        assert (set(f.claims), set(f.sources)) == (ids, sources)
 
 
 @LAWS

@@ -108,6 +108,7 @@ APPROX = st.sampled_from(["exact", "about", "before", "after"])
 def test_pair_verdicts_are_symmetric(v1, q1, v2, q2):
     a, b = time_claim("a", v1, q1), time_claim("b", v2, q2)
     assert judge_pair(a, b) == judge_pair(b, a)
+    assert judge_pair(a, b).why == judge_pair(b, a).why
 
 
 @given(VALUES, APPROX)

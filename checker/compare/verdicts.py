@@ -3,8 +3,8 @@ independent of the order of sources and claims: pairs are judged symmetrically a
 sorted before anything is chosen."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import combinations
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from checker.match import ClaimGroup, group_claims
 from checker.model import Finding
@@ -49,9 +49,15 @@ SLIGHT_COUNT_RATIO = 0.10
 class PairVerdict:
     verdict: str
     gap: str | None
-    why: str
+    # The explanation is written only for the pairs a finding shows: a large group judges
+    # many pairs and words few of them.
+    explain: Callable[[], str] = field(compare=False, repr=False)
     size: float = 0.0  # the gap as a number, to pick the widest pair
     slight: bool = False  # the gap is slight (SLIGHT_GAP): it lowers the severity
+
+    @property
+    def why(self) -> str:
+        return self.explain()
 
 
 def _describe(c) -> str:
@@ -119,37 +125,36 @@ def judge_pair(a, b) -> PairVerdict:
     a, b = sorted((a, b), key=lambda c: c.id)
     if a.kind == "choice":
         if a.value == b.value:
-            return PairVerdict("agreement", None, f"both say {a.value}")
+            return PairVerdict("agreement", None, lambda: f"both say {a.value}")
         verdict = "internal_inconsistency" if a.source == b.source else "contradiction"
-        return PairVerdict(verdict, None, f"{a.source} says {a.value}, {b.source} says {b.value}", 1.0)
+        return PairVerdict(verdict, None, lambda: f"{a.source} says {a.value}, {b.source} says {b.value}", 1.0)
     absolute = _both_dated(a, b)
     ia, ib = claim_interval(a, absolute_time=absolute), claim_interval(b, absolute_time=absolute)
     if ia is None or ib is None:
-        return PairVerdict("agreement", None, "nothing to compare")
+        return PairVerdict("agreement", None, lambda: "nothing to compare")
     related_units = a.kind == "count" and a.unit != b.unit and bool(a.unit and b.unit)
     if ia.overlaps(ib):
         if related_units:
-            return PairVerdict("scope_difference", None, _scope_why(a, b))
+            return PairVerdict("scope_difference", None, lambda: _scope_why(a, b))
         exact = a.approx == b.approx == "exact" and ia == ib
-        return PairVerdict("agreement" if exact else "approximate_agreement", None, f"{_says(a)}, {_says(b)}")
+        return PairVerdict("agreement" if exact else "approximate_agreement", None, lambda: f"{_says(a)}, {_says(b)}")
     gap = ia.gap(ib)
-    both = f"{_says(a)}, {_says(b)}"
     if a.kind == "date" and _calendar_artefact(a, b):
-        return PairVerdict("calendar_artefact", _amount(gap, "day"), _artefact_why(a, b, gap), gap)
+        return PairVerdict("calendar_artefact", _amount(gap, "day"), lambda: _artefact_why(a, b, gap), gap)
     if related_units:
-        return PairVerdict("scope_difference", _gap_text(a, gap, b), _scope_why(a, b), gap)
+        return PairVerdict("scope_difference", _gap_text(a, gap, b), lambda: _scope_why(a, b), gap)
     slight = _is_small(a, b, gap, ia, ib, SLIGHT_GAP, SLIGHT_COUNT_RATIO)
     if a.kind == "time" and a.event != b.event and a.reported != b.reported:
         told, happened = (a, b) if a.reported else (b, a)
         it, ih = (ia, ib) if told is a else (ib, ia)
         if it.high >= ih.low:
             apart = int(abs(_middle(it) - _middle(ih)))
-            return PairVerdict("different_events", _amount(apart, "minute"), f"{told.source} gives {told.value} for when it was reported ({told.event}), {happened.source} {happened.value} for when it happened ({happened.event}), {_amount(apart, 'minute')} earlier: two events, not one contradiction", gap)
-        return PairVerdict("contradiction", _amount(gap, "minute"), f"{told.source} has it reported ({told.event}) at {told.value}, {_amount(gap, 'minute')} before {happened.source} has it happen ({happened.event}) at {happened.value}: a report cannot come before its event", gap)
+            return PairVerdict("different_events", _amount(apart, "minute"), lambda: f"{told.source} gives {told.value} for when it was reported ({told.event}), {happened.source} {happened.value} for when it happened ({happened.event}), {_amount(apart, 'minute')} earlier: two events, not one contradiction", gap)
+        return PairVerdict("contradiction", _amount(gap, "minute"), lambda: f"{told.source} has it reported ({told.event}) at {told.value}, {_amount(gap, 'minute')} before {happened.source} has it happen ({happened.event}) at {happened.value}: a report cannot come before its event", gap)
     if a.source == b.source and not (getattr(a, "derived", False) or getattr(b, "derived", False)):
-        return PairVerdict("internal_inconsistency", _gap_text(a, gap, b), f"{a.source} gives both {_stated(a)} and {_stated(b)}, {_gap_text(a, gap, b)} apart", gap, slight)
+        return PairVerdict("internal_inconsistency", _gap_text(a, gap, b), lambda: f"{a.source} gives both {_stated(a)} and {_stated(b)}, {_gap_text(a, gap, b)} apart", gap, slight)
     small = _is_small(a, b, gap, ia, ib)
-    return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), both + (f": a small gap ({_gap_text(a, gap, b)})" if small else ": they cannot both hold"), gap, slight)
+    return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), lambda: f"{_says(a)}, {_says(b)}" + (f": a small gap ({_gap_text(a, gap, b)})" if small else ": they cannot both hold"), gap, slight)
 
 
 def _amount(n: float, unit: str) -> str:
@@ -216,22 +221,94 @@ def _gap_text(a, gap, b=None) -> str:
 AGREEING = ("agreement", "approximate_agreement")
 
 
-def _finding(group: ClaimGroup, verdict: str, pairs: list[tuple], key: str) -> Finding:
+# What a claim says, apart from where and by whom: claims alike in all else are judged once.
+PROVENANCE = {"id", "source", "language", "topic", "span", "quote", "prefix", "suffix", "entities", "names", "topic_reason", "also_topics"}
+
+
+@dataclass
+class Variant:
+    """The claims of a group that say the same thing the same way, by source."""
+
+    claims: list
+    by_source: dict[str, list]
+
+    @classmethod
+    def of(cls, claims: list) -> "Variant":
+        by_source: dict[str, list] = {}
+        for c in claims:
+            by_source.setdefault(c.source, []).append(c)
+        return cls(claims, by_source)
+
+    def apart_from(self, source: str) -> list:
+        """Its claims from any source but `source`."""
+        return [c for c in self.claims if c.source != source]
+
+
+def variants(claims) -> list[Variant]:
+    """Claims grouped by what they say; a group of 10,000 claims holds far fewer variants.
+
+    >>> from checker.model import TimeClaim
+    >>> t = lambda s, v: TimeClaim(id=s + v, source=s, language="en", span=(0, 1), quote="x", value=v)
+    >>> [[c.id for c in v.claims] for v in variants([t("b", "02:10"), t("a", "02:10"), t("a", "03:00")])]
+    [['a02:10', 'b02:10'], ['a03:00']]
+    """
+    buckets: dict[str, list] = {}
+    for c in sorted(claims, key=lambda c: c.id):
+        buckets.setdefault(c.model_dump_json(exclude=PROVENANCE), []).append(c)
+    return sorted((Variant.of(cs) for cs in buckets.values()), key=lambda v: v.claims[0].id)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One verdict on every pair between two variants (or within one): `a` and `b` stand for
+    the pairs, `members` are the claims that take part in them."""
+
+    a: object
+    b: object
+    verdict: PairVerdict
+    members: list
+
+
+def _across(s: Variant, t: Variant) -> Judged | None:
+    """The verdict on the pairs from different sources, one claim of s and one of t, if any."""
+    s_only = next(iter(s.by_source)) if len(s.by_source) == 1 else None
+    t_only = next(iter(t.by_source)) if len(t.by_source) == 1 else None
+    if s_only is not None and s_only == t_only:
+        return None
+    members = (s.apart_from(t_only) if t_only else list(s.claims)) + (t.apart_from(s_only) if s_only else list(t.claims))
+    a = members[0]
+    b = next(c for c in t.claims if c.source != a.source)
+    return Judged(a, b, judge_pair(a, b), members)
+
+
+def _within(s: Variant, t: Variant) -> list[Judged]:
+    """The pairs of one source's claims, one of s and one of t: per source, if it contradicts itself."""
+    common = sorted(s.by_source.keys() & t.by_source.keys())
+    if not common:
+        return []
+    first = judge_pair(s.by_source[common[0]][0], t.by_source[common[0]][0])
+    if first.verdict != "internal_inconsistency":
+        return []
+    return [Judged(s.by_source[x][0], t.by_source[x][0], first, s.by_source[x] + t.by_source[x]) for x in common]
+
+
+def _finding(group: ClaimGroup, verdict: str, judged: list[Judged], key: str) -> Finding:
     """One finding over the pairs that share a verdict; the widest gap explains it."""
-    claims = sorted({c.id for p in pairs for c in p[:2]})
-    sources = sorted({c.source for p in pairs for c in p[:2]})
-    if verdict == "different_events":
-        # The report is best set beside the happening nearest to it.
-        a, b, pv = min(pairs, key=lambda p: (p[2].size, p[0].id, p[1].id))
-    else:
-        a, b, pv = max(pairs, key=lambda p: (p[2].size, p[0].id, p[1].id))
+    claims = sorted({c.id for j in judged for c in j.members})
+    sources = sorted({c.source for j in judged for c in j.members})
+    rank = lambda j: (j.verdict.size, min(j.a.id, j.b.id), max(j.a.id, j.b.id))
+    # A report is best set beside the happening nearest to it; anything else beside the widest gap.
+    shown = min(judged, key=rank) if verdict == "different_events" else max(judged, key=rank)
     severity = SEVERITY[verdict]
-    if verdict in ("internal_inconsistency", "discrepancy") and all(p[2].slight for p in pairs):
+    if verdict in ("internal_inconsistency", "discrepancy") and all(j.verdict.slight for j in judged):
         severity = {"high": "medium", "medium": "low"}[severity]
+    # Judged again for its words: a verdict stands for many pairs, the words for this one.
+    worded = judge_pair(shown.a, shown.b)
+    why = worded.why
     if verdict in AGREEING:
-        explanation = f"{len(sources)} sources agree" + (" within their approximations" if verdict == "approximate_agreement" else "") + f": {pv.why}"
+        explanation = f"{len(sources)} sources agree" + (" within their approximations" if verdict == "approximate_agreement" else "") + f": {why}"
     else:
-        explanation = pv.why
+        explanation = why
     return Finding(
         id=f"{group.kind}:{group.topic}:{key}",
         topic=group.topic,
@@ -240,7 +317,7 @@ def _finding(group: ClaimGroup, verdict: str, pairs: list[tuple], key: str) -> F
         severity=severity,
         claims=claims,
         sources=sources,
-        gap=pv.gap,
+        gap=worded.gap,
         explanation=explanation + ".",
         match_reasons=sorted({r for r in group.reasons if r.split(":")[0] in sources})[:10],
     )
@@ -248,26 +325,33 @@ def _finding(group: ClaimGroup, verdict: str, pairs: list[tuple], key: str) -> F
 
 def judge_group(group: ClaimGroup) -> list[Finding]:
     """Findings of one group: one per kind of disagreement across sources (or one agreement
-    when there is none), and one per source that contradicts itself."""
-    claims = sorted(group.claims, key=lambda c: c.id)
-    pairs = [(a, b, judge_pair(a, b)) for a, b in combinations(claims, 2)]
+    when there is none), and one per source that contradicts itself. Pairs are judged once per
+    pair of variants (claims that say the same thing), so the cost grows with the number of
+    different values in a group, not with the square of its claims."""
+    kinds = variants(group.claims)
+    across: list[Judged] = []
+    internal: list[Judged] = []
+    for i, s in enumerate(kinds):
+        for t in kinds[i:]:
+            if (j := _across(s, t)) is not None:
+                across.append(j)
+            if s is not t:
+                internal += _within(s, t)
     out = []
     # Automatic groups are loose: only the catalog's topics are firm enough to accuse a source
     # of contradicting itself.
     if not group.topic.startswith("auto:"):
-        internal = [p for p in pairs if p[2].verdict == "internal_inconsistency"]
-        for source in sorted({p[0].source for p in internal}):
-            out.append(_finding(group, "internal_inconsistency", [p for p in internal if p[0].source == source], f"internal:{source}"))
-    by_verdict: dict[str, list] = {}
-    for p in pairs:
-        if p[0].source != p[1].source:
-            by_verdict.setdefault(p[2].verdict, []).append(p)
+        for source in sorted({j.a.source for j in internal}):
+            out.append(_finding(group, "internal_inconsistency", [j for j in internal if j.a.source == source], f"internal:{source}"))
+    by_verdict: dict[str, list[Judged]] = {}
+    for j in across:
+        by_verdict.setdefault(j.verdict.verdict, []).append(j)
     disagreeing = sorted((v for v in by_verdict if v not in AGREEING), key=ORDER.index)
     for verdict in disagreeing:
         out.append(_finding(group, verdict, by_verdict[verdict], verdict))
     if not disagreeing and by_verdict:
         verdict = "approximate_agreement" if "approximate_agreement" in by_verdict else "agreement"
-        out.append(_finding(group, verdict, [p for v in AGREEING for p in by_verdict.get(v, [])], "agreement"))
+        out.append(_finding(group, verdict, [j for v in AGREEING for j in by_verdict.get(v, [])], "agreement"))
     return out
 
 
