@@ -2,6 +2,7 @@
 
     python bench/phases.py CORPUS [JOBS]      # prints one JSON object
     python bench/phases.py --compare N        # compare_claims on N synthetic claims
+    python bench/phases.py --compare-distinct N   # ... on 2N claims whose values all differ
 
 Peak memory (ru_maxrss of this process) is read after each phase: a phase that raises it is the
 one that needed the memory.
@@ -81,8 +82,40 @@ def compare_only(n: int) -> dict:
     return {"claims": n, "seconds": round(time.perf_counter() - start, 3), "findings": len(findings), "peak_rss_mb_before": before, "peak_rss_mb": _peak_mb()}
 
 
+def distinct_claims(n: int) -> list:
+    """n count claims and n time claims, every value different: the worst case for judging
+    pairs, as in a large archive where each source gives its own figure. Counts come in three
+    units (two a difference of scope), times as a happening and a report of it."""
+    from checker.model import CountClaim, CountValue, TimeClaim
+
+    units, approx = ["killed", "casualties", None], ["exact", "about", "at_least"]
+    counts = [
+        CountClaim(id=f"s{i}:c", source=f"s{i}", language="en", span=(0, 1), quote="x", topic="figure",
+                   value=CountValue(low=1000 + 7 * i, high=1000 + 7 * i), unit=units[i % 3], approx=approx[i % 3])
+        for i in range(n)
+    ]
+    times = [
+        TimeClaim(id=f"s{i}:t", source=f"s{i}", language="en", span=(0, 1), quote="x", topic="hour",
+                  value=f"{i // 60 % 24:02d}:{i % 60:02d}", event=["capture", "informed"][i % 2], reported=bool(i % 2))
+        for i in range(n)
+    ]
+    return counts + times
+
+
+def compare_distinct(n: int) -> dict:
+    """CPU seconds of compare_claims on distinct_claims(n)."""
+    from checker.compare import compare_claims
+
+    claims = distinct_claims(n)
+    start = time.process_time()
+    findings = compare_claims(claims)
+    return {"claims": len(claims), "distinct_values": True, "cpu_seconds": round(time.process_time() - start, 3), "findings": len(findings), "peak_rss_mb": _peak_mb()}
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--compare":
         print(json.dumps(compare_only(int(sys.argv[2]))))
+    elif sys.argv[1] == "--compare-distinct":
+        print(json.dumps(compare_distinct(int(sys.argv[2]))))
     else:
         print(json.dumps(phases(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 2)))

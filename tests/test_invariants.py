@@ -13,11 +13,12 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from checker.compare import compare_claims, judge_pair
-from checker.compare.verdicts import SEVERITY, judge_group
+from checker.compare.findings import judge_group
+from checker.compare.verdicts import SEVERITY
 from checker.match import ClaimGroup
 from checker.extract import ExtractContext, extract_claims
 from checker.extract.lang import available_languages
-from checker.model import CountClaim, CountValue, Report
+from checker.model import CountClaim, CountValue, Report, TimeClaim
 from checker.normalize.calendars import MAX_YEAR, MIN_YEAR, CalendarDate, days_in_month, from_jdn, is_valid, to_jdn
 from checker.normalize.intervals import INF, Interval, claim_interval, shaped
 from checker.pipeline import run_corpus
@@ -252,18 +253,52 @@ def _every_pair(group) -> dict:
 
 @st.composite
 def groups_with_repeats(draw):
-    """One topic's claims of one kind, many of them saying the same as another claim."""
+    """One topic's claims of one kind, many of them saying the same as another claim; times
+    of two events, told or happening, some on a known day, some derived."""
     kind = draw(st.sampled_from(["time", "date", "count", "choice"]))
-    bases = draw(st.lists(claims(kinds=(kind,), source=st.sampled_from(SOURCE_IDS), topic="t"), min_size=1, max_size=5, unique_by=lambda c: c.id))
+    dated = st.one_of(st.none(), calendar_dates(min_year=1917, max_year=1917)) if kind == "time" else None
+    strategy = time_claims(source=st.sampled_from(SOURCE_IDS), topic="t", dated=dated) if kind == "time" else claims(kinds=(kind,), source=st.sampled_from(SOURCE_IDS), topic="t")
+    bases = draw(st.lists(strategy, min_size=1, max_size=8, unique_by=lambda c: c.id))
+    if kind == "time":
+        events = st.sampled_from([(None, False), ("capture", False), ("informed", True), ("shot", False)])
+        bases = [c.model_copy(update=dict(zip(("event", "reported"), draw(events)), derived=draw(st.booleans()))) for c in bases]
+    # Values close together, so that pairs overlap, lie a small gap apart or far apart in turn.
+    if kind == "time" and draw(st.booleans()):
+        near = st.sampled_from(["02:00", "02:10", "02:25", "02:40", "03:00", "03:10", "05:00"])
+        bases = [c.model_copy(update={"value": draw(near), "low": None, "high": None}) for c in bases]
+    if kind == "count" and draw(st.booleans()):
+        near = st.sampled_from([100, 110, 120, 128, 150, 200, 1000])
+        bases = [c.model_copy(update={"value": CountValue(low=(v := draw(near)), high=v if c.approx != "at_least" else None)}) for c in bases]
     out = list(bases)
-    for i, source in enumerate(draw(st.lists(st.sampled_from(SOURCE_IDS), max_size=8))):
+    for i, source in enumerate(draw(st.lists(st.sampled_from(SOURCE_IDS), max_size=10))):
         base = draw(st.sampled_from(bases))
         out.append(base.model_copy(update={"source": source, "id": f"{source}:copy{i}"}))
     return ClaimGroup("t", kind, out)
 
 
-@settings(LAWS, max_examples=300)
+def _timed(source: str, value: str, event: str | None = None, reported: bool = False):
+    return TimeClaim(id=f"{source}:{value}", source=source, language="en", span=(0, len(value)), quote=value, value=value, topic="t", event=event, reported=reported)
+
+
+# C's 01:40 is a small gap from B's 01:20 only, and B's widest small gap is to C's other claim.
+HIDDEN_DISCREPANCY = ClaimGroup("t", "time", [_timed("a", "00:00"), _timed("b", "01:20"), _timed("c", "01:40"), _timed("c", "01:45")])
+# A's 01:00 is a small gap from B's 01:20 only; B's nearest small gap is A's other claim, its
+# farthest E's 00:00, and A's farthest partner is D's 05:00.
+HIDDEN_LOWER = ClaimGroup("t", "time", [_timed("e", "00:00"), _timed("a", "01:00"), _timed("a", "01:10"), _timed("b", "01:20"), _timed("d", "05:00")])
+
+# Told at 03:10 and 05:00, happened at 01:00 and 02:10: the nearest pair is an hour apart,
+# and neither claim of it is the other's farthest.
+HIDDEN_NEAREST = ClaimGroup("t", "time", [
+    _timed("c", "03:10", "informed", True), _timed("d", "05:00", "informed", True),
+    _timed("a", "02:10", "capture"), _timed("b", "01:00", "capture"),
+])
+
+
+@settings(LAWS, max_examples=500)
 @given(groups_with_repeats())
+@example(HIDDEN_DISCREPANCY)
+@example(HIDDEN_LOWER)
+@example(HIDDEN_NEAREST)
 def test_judging_variants_finds_what_judging_every_pair_finds(group):
     slow = _every_pair(group)
     findings = judge_group(group)
