@@ -62,8 +62,8 @@ def process_source(spec: SourceSpec, corpus: Corpus) -> SourceResult:
     try:
         claims = extract_claims(read.text, ctx)
     except Exception as exc:  # a bug in a language pack: report it with this source, go on
-        message = f"{display}: internal error in the {spec.language!r} language pack: {type(exc).__name__}: {exc} (please report it)"
-        return SourceResult(source, error=SourceError(source=spec.id, path=spec.path, message=message))
+        error = SourceReadError(f"internal error in the {spec.language!r} language pack: {type(exc).__name__}: {exc}", path=display, hint="please report it")
+        return SourceResult(source, error=SourceError(source=spec.id, path=spec.path, message=str(error)))
     source.claims = len(claims)
     return SourceResult(source, claims)
 

@@ -850,3 +850,25 @@ def test_a_crash_keeps_the_previous_report_and_the_next_run_cleans_up(tmp_path, 
     assert phase == "extracting" or left, "killed while writing, so its temporary folder is left"
     assert cli("report", small, "--out", out).returncode == 0
     assert temp_leftovers(tmp_path) == [] and snapshot(out)
+
+
+def test_a_language_pack_that_crashes_is_one_line_naming_the_source(tmp_path, monkeypatch, capsys):
+    """A bug in a pack (here, an error whose text spans lines) is reported with its source, on
+    one line; the other sources are still read and reported."""
+    import checker.pipeline as pipeline
+
+    corpus = make_corpus(tmp_path / "c", entry(), entry(id="bad", path="sources/bad.txt"), files={"sources/bad.txt": GOOD_TEXT})
+    real_extract = pipeline.extract_claims
+
+    def extract(text, ctx):
+        if ctx.source == "bad":
+            raise ValueError("first line\nsecond line")
+        return real_extract(text, ctx)
+
+    monkeypatch.setattr(pipeline, "extract_claims", extract)
+    code, out, err = run_main(monkeypatch, capsys, "sources", corpus, "--jobs", "1", "--format", "json")
+    assert code == 1
+    [line] = err.splitlines()
+    assert "bad.txt: internal error in the 'en' language pack: ValueError: first line\\nsecond line" in line and "please report it" in line
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows["a"]["claims"] > 0 and "internal error" in rows["bad"]["error"]
