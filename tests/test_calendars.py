@@ -3,6 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.normalize.calendars import CalendarDate, from_jdn, is_valid, julian_offset, to_jdn
+from checker.strategies import calendar_dates
 
 JDN = st.integers(min_value=to_jdn(1, 3, 1, "gregorian"), max_value=to_jdn(9999, 12, 31, "gregorian"))
 
@@ -27,6 +28,24 @@ def test_shift_is_additive(jdn, days):
     d = CalendarDate(*from_jdn(jdn, "gregorian"), "gregorian")
     if to_jdn(1, 3, 1, "gregorian") <= jdn + days <= to_jdn(9999, 12, 31, "gregorian"):
         assert d.shifted(days).jdn() == jdn + days
+
+
+@given(calendar_dates(calendars=("julian", "gregorian", "unspecified")), st.integers(-400, 400))
+def test_shifting_counts_days_in_the_calendar_that_has_the_day(day, days):
+    """An unmarked day is counted in the Gregorian calendar, or in the Julian one when only it
+    has the day (1900-02-29); so there and back again is the same day unless one end is such
+    a day, and shifting by nothing never rewrites a day."""
+    try:
+        there = day.shifted(days)
+    except ValueError:  # past the calendars' range
+        return
+    assert there.calendar == day.calendar
+    assert day.shifted(0) == day
+    counted_in = "julian" if day.calendar == "julian" or not is_valid(day.year, day.month, day.day, "gregorian") else "gregorian"
+    assert to_jdn(there.year, there.month, there.day, counted_in) == to_jdn(day.year, day.month, day.day, counted_in) + days
+    julian_only = lambda d: d.calendar == "unspecified" and not is_valid(d.year, d.month, d.day, "gregorian")
+    if not julian_only(day) and not julian_only(there):
+        assert there.shifted(-days) == day
 
 
 def test_known_days():

@@ -388,8 +388,7 @@ def _stretched_count(c, down: int, up: int):
 def _stretched_date(c, down: int, up: int):
     first = CalendarDate.parse(c.value, c.calendar)
     last = CalendarDate.parse(c.end or c.value, c.calendar)
-    # An end that does not move keeps its written day: shifting an unmarked 1900-02-29 by 0
-    # days would rewrite it (shifted() reads unmarked dates as Gregorian).
+    # An end that does not move keeps its written day as it is.
     if c.approx != "before" and down:
         first = first.shifted(-down)
     if c.approx != "after" and up:

@@ -119,13 +119,15 @@ class CalendarDate:
         return CalendarDate(*from_jdn(self.jdn(), "julian"), "julian")
 
     def shifted(self, days: int) -> "CalendarDate":
-        """The same calendar, `days` later (or earlier).
+        """The same calendar, `days` later (or earlier). An unmarked day is counted in the
+        calendar that has it: the day after an unmarked 29 February 1900 is 1 March.
 
-        >>> CalendarDate(1917, 10, 31, "julian").shifted(1).iso()
-        '1917-11-01'
+        >>> CalendarDate(1917, 10, 31, "julian").shifted(1).iso(), CalendarDate(1900, 2, 29).shifted(1).iso()
+        ('1917-11-01', '1900-03-01')
         """
-        cal = "julian" if self.calendar == "julian" else "gregorian"
-        return CalendarDate(*from_jdn(self.jdn() + days, cal), self.calendar)
+        julian = self.calendar == "julian" or not is_valid(self.year, self.month, self.day, "gregorian")
+        cal = "julian" if julian else "gregorian"
+        return CalendarDate(*from_jdn(to_jdn(self.year, self.month, self.day, cal) + days, cal), self.calendar)
 
     @classmethod
     def parse(cls, iso: str, calendar: Calendar = "unspecified") -> "CalendarDate":
