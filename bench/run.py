@@ -89,7 +89,7 @@ def show(results: dict) -> None:
     _table("1 MB as few or many sources (--jobs 2)", rows("many_sources"), ["sources", "bytes", "wall_s", "max_rss_mb", "returncode"])
     print(f"\n== --jobs 1 vs --jobs 2: {results.get('jobs')}")
     _table("compare_claims by claim count (one process)", rows("compare"), ["claims", "seconds", "findings", "peak_rss_mb", "stopped", "after_s"])
-    _table("opening index.html in headless Chromium", rows("browser"), ["corpus", "index_html_bytes", "open_s_median", "open_s_runs"])
+    _table("opening the heaviest pages in headless Chromium (to the second frame after load)", rows("browser"), ["corpus", "page", "kb", "open_s_best", "open_s_median", "open_s_runs"])
     print(f"\n== start-up: {results.get('startup')}")
     worst = results.get("worst_case") or {}
     _table("worst-case inputs (100,000 characters)", worst.get("cases", []), ["case", "language", "seconds", "claims", "timed_out_after_s", "error"])

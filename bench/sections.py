@@ -9,7 +9,6 @@ import pstats
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +30,6 @@ CLAIM_COUNTS = (1_000, 10_000, 100_000)
 # Address space allowed to a benchmarked child: a run beyond it fails alone, it does not take
 # the shared machine down.
 MEMORY_LIMIT_MB = 8192
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def extraction_speed(reps: int) -> list[dict]:
@@ -139,26 +137,16 @@ def compare_scaling(counts: list[int], limit_s: int) -> list[dict]:
 
 
 def browser_open(reports: list[dict], reps: int) -> list[dict]:
-    """Seconds until index.html's load event in headless Chromium, per report."""
-    from playwright.sync_api import sync_playwright
+    """Seconds to open the heaviest pages of each report in headless Chromium (index.html, every
+    matrix page, the largest topic page; bench/report_pages.py), to the second frame after load."""
+    from bench.report_pages import measure
 
-    rows = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        for rep in reports:
-            index = Path(rep["report_dir"]) / "index.html"
-            if not index.exists():
-                continue
-            runs = []
-            for _ in range(reps):
-                page = browser.new_page()
-                start = time.perf_counter()
-                page.goto(index.as_uri(), wait_until="load", timeout=300_000)
-                runs.append(round(time.perf_counter() - start, 3))
-                page.close()
-            rows.append({"corpus": rep["corpus"], "index_html_bytes": rep["index_html_bytes"], "open_s_runs": runs, "open_s_median": sorted(runs)[len(runs) // 2]})
-        browser.close()
-    return rows
+    done = [rep for rep in reports if (Path(rep["report_dir"]) / "index.html").exists()]
+    if not done:
+        return []
+    corpus_of = {str(Path(rep["report_dir"])): rep["corpus"] for rep in done}
+    rows = measure([Path(rep["report_dir"]) for rep in done], reps)
+    return [{"corpus": corpus_of[r["report"]], **{k: v for k, v in r.items() if k != "report"}} for r in rows]
 
 
 def startup(reps: int) -> dict:

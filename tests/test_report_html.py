@@ -1,7 +1,10 @@
 """The HTML report without a browser: escaping, highlight segments, anchors and links, order."""
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import sys
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from html import unescape
 
+import pytest
 from hypothesis import given, settings
 from markupsafe import escape
 from hypothesis import strategies as st
@@ -19,22 +23,24 @@ from checker.normalize.calendars import CalendarDate
 from checker.report.anchors import Anchors
 from checker.report.context import sentence_context
 from checker.report.html import render_site
+from checker.report.pages import MATRIX_SOURCES, PageSizes, pack_groups
 from checker.report.segments import highlight_segments
 from checker.report.timeline import DAY, LEFT, PLOT, WIDTH, build_timeline
 from checker.report.view import FINDING_CLAIMS
 from checker.report.vocabulary import severity_rank, verdict_rank
-from conftest import IMG, JS_URL, SCRIPT
+from checker.sources import load_corpus
+from conftest import IMG, JS_URL, ROOT, SCRIPT, Written, run_report
 
 
 class Page(HTMLParser):
     """The ids, links and elements of one HTML file."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None = None, text: str | None = None):
         super().__init__()
         self.ids: list[str] = []
         self.links: list[str] = []
         self.tags: list[tuple[str, dict]] = []
-        self.feed(path.read_text(encoding="utf-8"))
+        self.feed(path.read_text(encoding="utf-8") if text is None else text)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -165,7 +171,12 @@ def test_anchors_are_unique_safe_and_stable(keys):
 
 
 def test_every_link_and_anchor_of_the_report_resolves(bundled_report):
-    out = bundled_report.out
+    _assert_links_resolve(bundled_report.out)
+
+
+def _assert_links_resolve(out: Path) -> None:
+    """Every page's ids are unique and safe, and every link of every page leads to a file of the
+    report and, with a fragment, to an id on that page (or to http(s) elsewhere)."""
     parsed = {p.resolve(): Page(p) for p in pages(out)}
     for path, page in parsed.items():
         assert len(page.ids) == len(set(page.ids)), f"duplicate id in {path}"
@@ -220,7 +231,7 @@ def _time(source, value, date=None, n=0, topic_page=None):
 
 
 def test_timeline_places_dated_times_on_their_day_and_lists_the_rest():
-    sources = [NS(source=NS(id=s, language="en")) for s in ("a", "b", "c")]
+    sources = [NS(source=NS(id=s, language="en"), page=f"sources/{s}.html") for s in ("a", "b", "c")]
     views = [
         _time("a", "21:40", "1917-11-07", 1),
         _time("a", "02:10", "1917-11-08", 2),
@@ -377,3 +388,170 @@ def test_the_overview_and_matrix_hold_values_not_texts(bundled_report):
                    if k and f'id="{Anchors("topic", [k])[k]}"' in page.read_text(encoding="utf-8"))
         ids = {c["id"] for c in data["claims"] if c["topic"] == key} | {i for f in data["discrepancies"] if f["topic"] == key for i in f["claims"]}
         assert set(_cards(page)) == {anchors[i] for i in ids}, page.name
+
+
+# --- a large report, split over pages -------------------------------------------------------
+
+# Sources of the generated corpus: two and a half matrix pages, so the last page is short.
+PAGED_SOURCES = 250
+
+
+def paged_report(tmp_path_factory) -> Written:
+    """The report of a corpus of PAGED_SOURCES sources made by bench/make_corpus.py, written by
+    the real command line once per session (the browser tests use it too)."""
+    base = tmp_path_factory.getbasetemp() / "paged"
+    out = base / "report"
+    if not (out / "report.json").exists():  # the report folder appears whole or not at all
+        if str(ROOT) not in sys.path:
+            sys.path.insert(0, str(ROOT))
+        from bench.make_corpus import make_corpus
+
+        make_corpus(base / "corpus", 1_000_000, PAGED_SOURCES)
+        written = run_report(base / "corpus", out)
+        assert written.returncode == 0, written.stderr
+        return written
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return Written(out, Path(data["corpus"]["path"]), data, 0, "")
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory) -> Written:
+    return paged_report(tmp_path_factory)
+
+
+def _bars(path: Path) -> list[list[dict]]:
+    """The page bars of one page (above and below its list), each as the attributes of its links."""
+    html = path.read_text(encoding="utf-8")
+    return [[a for tag, a in Page(text=nav).tags if tag == "a"] for nav in re.findall(r'<nav class="pager".*?</nav>', html, re.S)]
+
+
+def _matrix_files(out: Path) -> list[Path]:
+    """The matrix pages of a report in page order, as the first page's bar links them."""
+    bars = _bars(out / "matrix.html")
+    return [out / a["href"] for a in bars[0] if not a.get("rel")] if bars else [out / "matrix.html"]
+
+
+def _column_sources(path: Path) -> list[str]:
+    return [a["data-col-source"] for tag, a in Page(path).tags if tag == "th" and "data-col-source" in a]
+
+
+def test_the_matrix_is_split_at_the_page_size_and_shows_each_source_once(paged):
+    out, data = paged.out, paged.data
+    readable = [s["id"] for s in data["sources"] if s["id"] not in {e["source"] for e in data["errors"]}]
+    assert len(readable) == PAGED_SOURCES
+    files = _matrix_files(out)
+    expected = [readable[i:i + MATRIX_SOURCES] for i in range(0, len(readable), MATRIX_SOURCES)]
+    assert [f.name for f in files] == ["matrix.html"] + [f"matrix-{n}.html" for n in range(2, len(expected) + 1)]
+    assert sorted(p.name for p in out.glob("matrix*.html")) == sorted(f.name for f in files)
+    # Each page holds the next MATRIX_SOURCES sources in corpus order; the last holds the rest.
+    assert [_column_sources(f) for f in files] == expected
+    # Every topic has its row, with the same anchor, on every page.
+    topics = {a["id"] for tag, a in Page(files[0]).tags if tag == "tr" and "data-topic" in a}
+    assert topics
+    for f in files:
+        assert {a["id"] for tag, a in Page(f).tags if tag == "tr" and "data-topic" in a} == topics
+        # A row's data-source names only sources shown on its page (the filters act on the page).
+        shown = set(_column_sources(f))
+        for tag, a in Page(f).tags:
+            if tag == "tr" and "data-source" in a:
+                assert set(a["data-source"].split()) <= shown, f.name
+
+
+def test_matrix_pages_link_to_each_other(paged):
+    files = _matrix_files(paged.out)
+    assert len(files) == 3
+    for n, f in enumerate(files, 1):
+        bars = _bars(f)
+        assert len(bars) == 2  # above and below the table
+        for links in bars:
+            numbered = [a for a in links if not a.get("rel")]
+            # Every page, in order, this one marked as the current page.
+            assert [a["href"] for a in numbered] == [p.name for p in files]
+            assert [a["href"] for a in numbered if a.get("aria-current") == "page"] == [f.name]
+            assert [a["href"] for a in links if a.get("rel") == "prev"] == ([files[n - 2].name] if n > 1 else [])
+            assert [a["href"] for a in links if a.get("rel") == "next"] == ([files[n].name] if n < len(files) else [])
+            assert all((f.parent / a["href"]).is_file() for a in links)
+            # Each page's link says which sources it holds.
+            for a, page in zip(numbered, files):
+                columns = _column_sources(page)
+                assert a["title"].endswith(f"{columns[0]} to {columns[-1]}"), a["title"]
+
+
+def test_every_link_and_anchor_of_a_paged_report_resolves(paged):
+    _assert_links_resolve(paged.out)
+
+
+def test_a_large_topic_is_split_into_pages_each_card_on_one(paged, tmp_path):
+    """The same report drawn with small pages, so that many topics run over several: every
+    claim of a topic has its card on exactly one of the topic's pages, no page holds more than
+    the page size, and every link to a card (matrix, source texts, timeline, findings) leads to
+    the page that holds it."""
+    sizes = PageSizes(matrix_sources=7, topic_claims=40)
+    out = _render_again(paged, tmp_path, sizes)
+    data = paged.data
+    anchors = Anchors("claim", [c["id"] for c in data["claims"]])
+    keys = {c["topic"] for c in data["claims"] if c["topic"]} | {f["topic"] for f in data["discrepancies"]}
+    topic_anchors = Anchors("topic", keys)
+    split = 0
+    for key in keys:
+        stem = topic_anchors[key].removeprefix("topic-")
+        # The topic's pages: <topic>.html, then <topic>.2.html, <topic>.3.html… (no other file).
+        files = sorted(out.glob(f"topics/{stem}.*html"), key=lambda p: int(p.suffixes[0][1:]) if len(p.suffixes) > 1 else 1)
+        cards = [list(_cards(f)) for f in files]
+        assert all(0 < len(c) <= sizes.topic_claims for c in cards) or cards == [[]], key
+        flat = [c for page in cards for c in page]
+        assert len(flat) == len(set(flat)) and set(flat) == {anchors[i] for i in _topic_claim_ids(data, key)}, key
+        assert [f.name for f in files] == [f"{stem}.html"] + [f"{stem}.{n}.html" for n in range(2, len(files) + 1)]
+        split += len(files) > 1
+    assert split >= 2, "no topic ran over two pages: the test would prove nothing"
+    _assert_links_resolve(out)
+
+
+def test_a_source_is_cut_between_topic_pages_only_when_it_fills_more_than_one(tmp_path):
+    groups = [3, 12, 1, 5, 5, 9]
+    for budget in (1, 4, 5, 10, 40):
+        pages = pack_groups(groups, budget)
+        parts = [part for page in pages for part in page]
+        assert all(sum(end - start for _, start, end in page) <= budget for page in pages)
+        # Read in order, the parts give back every group whole.
+        assert [(g, s, e) for g, s, e in parts] == sorted(parts)
+        for g, size in enumerate(groups):
+            mine = [(s, e) for h, s, e in parts if h == g]
+            assert mine[0][0] == 0 and mine[-1][1] == size and all(a[1] == b[0] for a, b in zip(mine, mine[1:]))
+            if size <= budget:
+                assert len(mine) == 1, (budget, g)
+
+
+def test_paged_pages_escape_hostile_names(tmp_path):
+    """Page bars carry source ids in their titles: a report whose ids and labels are markup,
+    split into many pages, still shows every piece of it as text."""
+    hostile = [f'<b>s{i}</b>"{SCRIPT}' for i in range(5)]
+    claims = [TimeClaim(id=f"{sid}:0-5:time", source=sid, language="en", topic="t", span=(0, 5), quote=f"{IMG}"[:5],
+                        value="02:10", low=130, high=130) for sid in hostile]
+    finding = Finding(id="f", topic="t", kind="time", verdict="agreement", severity="none", claims=[c.id for c in claims],
+                      sources=hostile, explanation=SCRIPT)
+    report = Report(corpus={"title": SCRIPT}, sources=[Source(id=s, path=f"{i}.txt", language="en", claims=1) for i, s in enumerate(hostile)],
+                    claims=claims, discrepancies=[finding], topics={"t": {"label": IMG, "kind": "time"}})
+    render_site(report, None, tmp_path, PageSizes(matrix_sources=2, topic_claims=2))
+    assert (tmp_path / "matrix-3.html").exists() and (tmp_path / "topics" / "t.3.html").exists()
+    for path in pages(tmp_path):
+        html = path.read_text(encoding="utf-8")
+        assert SCRIPT not in html and "<img" not in html and "<b>" not in html, path
+        assert html.count("<script") == 1, path
+    bar = Page(tmp_path / "matrix-2.html")
+    titles = [a["title"] for tag, a in bar.tags if tag == "a" and a.get("href") == "matrix-2.html"]
+    assert titles and all(hostile[2] in t and hostile[3] in t for t in titles)
+
+
+def _topic_claim_ids(data: dict, key: str) -> set[str]:
+    ids = {c["id"] for c in data["claims"] if c["topic"] == key}
+    return ids | {i for f in data["discrepancies"] if f["topic"] == key for i in f["claims"]}
+
+
+def _render_again(written: Written, out: Path, sizes: PageSizes) -> Path:
+    """The pages of a written report drawn again from its report.json with other page sizes."""
+    report = Report.model_validate_json((written.out / "report.json").read_text(encoding="utf-8"))
+    for name in ("report.json", "claims.csv"):
+        shutil.copy(written.out / name, out / name)
+    render_site(report, load_corpus(written.corpus), out, sizes)
+    return out

@@ -3,8 +3,10 @@
 The site, every link relative so it opens from disk with no network:
 
     index.html              the overview: sources, errors, findings, timeline
-    matrix.html             topics × sources, the alignment table
-    topics/<topic>.html     one section per topic: its claims side by side and its findings
+    matrix.html             topics × sources, the alignment table: the first 100 sources;
+    matrix-2.html, …        the next 100 each (checker/report/pages.py)
+    topics/<topic>.html     one section per topic: its findings and its first 500 claims side
+    topics/<topic>.2.html, …  by side; the next 500 each
     sources/<source>.html   a source's full text with every claim highlighted
     report.css, report.js   local styles and the optional filters
 """
@@ -18,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from checker import __version__
 from checker.errors import SourceReadError
 from checker.report.context import sentence_context
+from checker.report.pages import PageSizes
 from checker.report.segments import highlight_segments
 from checker.report.timeline import build_timeline, topic_letters
 from checker.report.view import ReportView, SourceView, build_view
@@ -40,10 +43,11 @@ def environment() -> Environment:
     return env
 
 
-def render_site(report, corpus, out: Path) -> None:
-    """Write every page of the report into `out` (an existing, empty folder)."""
+def render_site(report, corpus, out: Path, sizes: PageSizes = PageSizes()) -> None:
+    """Write every page of the report into `out` (an existing, empty folder); `sizes` says how
+    much a matrix or topic page holds before the next page."""
     env = environment()
-    view = build_view(report, corpus)
+    view = build_view(report, corpus, sizes)
     # Source pages first: reading each text gives the claims their sentences for the topic pages.
     template = env.get_template("source.html")
     specs = {s.id: s for s in corpus.sources} if corpus is not None else {}
@@ -52,10 +56,13 @@ def render_site(report, corpus, out: Path) -> None:
     letters = topic_letters(view.topics)
     timeline = build_timeline(view.readable_sources, view.claims.values(), letters)
     _write(out / "index.html", env.get_template("index.html").render(view=view, timeline=timeline, root="", page="index"))
-    _write(out / "matrix.html", env.get_template("matrix.html").render(view=view, root="", page="matrix"))
+    template = env.get_template("matrix.html")
+    for mp in view.matrix_pages:
+        _write(out / mp.file, template.render(view=view, mp=mp, root="", page="matrix"))
     template = env.get_template("topic.html")
     for topic in view.topics:
-        _write(out / topic.page, template.render(view=view, topic=topic, root="../", page="topic"))
+        for tp in topic.pages:
+            _write(out / tp.file, template.render(view=view, topic=topic, tp=tp, root="../", page="topic"))
     for f in STATIC.iterdir():
         if f.is_file():
             shutil.copy(f, out / f.name)

@@ -1,6 +1,12 @@
 """The timeline picture: one lane per source, every clock time it claims as a mark, over a
 24-hour window. Python works out the geometry; the template only draws it.
 
+Labels never overlap: each goes in the first row under its lane with room for it, at least
+LABEL_GAP apart from its neighbours (two labels side by side would read as one range). Where
+the rows are full (many times a few minutes apart), a mark is drawn without its label: the label
+then sits in a row of its own under the lane, shown only while the mark is hovered or has the
+keyboard focus, and the table under the picture lists every time.
+
 The window is one day long, so every time of day has exactly one place in it. It starts at the
 whole hour in the middle of the longest stretch of the clock that no claim mentions (for a
 night's events, the quiet part of the day), on the day that holds the most claims that state
@@ -22,6 +28,7 @@ PLOT = WIDTH - LEFT - RIGHT
 DAY = 1440
 LABEL_ROW = 13
 CHAR_WIDTH = 6.4  # of the 11px label font, generously
+LABEL_GAP = 8  # at least this much space between two labels of one row
 MAX_LABEL_ROWS = 4
 COLOURS = 8  # topic colour classes tl-c0..tl-c7; each topic also has a letter
 SILENT_NAMED = 12
@@ -33,8 +40,11 @@ class Mark:
     y: float
     x2: float | None  # the end of a range
     label: str
-    label_x: float | None  # None: no room for a label (the title still names it)
+    label_x: float
     label_y: float
+    # No room for the label in the rows under the lane: it is shown, in a row of its own, only
+    # while the mark is hovered or focused (the title and the table name it too).
+    label_hidden: bool
     href: str
     title: str
     dated: bool
@@ -50,6 +60,23 @@ class Lane:
     y: float
     height: float
     marks: list[Mark] = field(default_factory=list)
+    page: str = ""  # the source's page
+
+    @property
+    def hidden_labels(self) -> int:
+        """How many of the lane's marks are drawn without their label."""
+        return sum(m.label_hidden for m in self.marks)
+
+    def times(self, dated: bool) -> list[str]:
+        """The labels of the lane's times that state their day (or that do not), in the
+        window's order: a row of the table under the picture. No-break spaces keep each time
+        whole on a line ("c. 21:00 B").
+
+        >>> m = lambda x, label, dated: Mark(x, 0, None, label, x, 0, False, "", "", dated, "")
+        >>> Lane("s", "en", 0, 0, [m(9, "02:10 A", True), m(5, "c. 21:00", True), m(7, "22:00", False)]).times(True)
+        ['c.\xa021:00', '02:10\xa0A']
+        """
+        return [m.label.replace(" ", "\u00a0") for m in sorted(self.marks, key=lambda m: (m.x, m.label)) if m.dated == dated]
 
 
 @dataclass
@@ -114,15 +141,19 @@ def window_day(days: list[int]) -> int | None:
 
 
 def _label_row(rows: list[list[tuple[float, float]]], left: float, right: float, grow: bool) -> int | None:
-    """The first label row with room for [left, right], claiming it; a new row when `grow` and
-    there is none. None: no room.
+    """The first label row with room for [left, right] and LABEL_GAP either side, claiming it;
+    a new row when `grow` and there is none. None: no room.
 
     >>> rows = []
-    >>> _label_row(rows, 0, 10, True), _label_row(rows, 5, 15, True), _label_row(rows, 12, 20, False)
+    >>> _label_row(rows, 0, 10, True), _label_row(rows, 5, 15, True), _label_row(rows, 20, 30, False)
     (0, 1, 0)
+    >>> _label_row(rows, 33, 40, False)  # 3 px from 20-30 in row 0: too close; row 1 has room
+    1
+    >>> _label_row(rows, 9, 12, False) is None
+    True
     """
     for i, row in enumerate(rows):
-        if all(right < lo or left > hi for lo, hi in row):
+        if all(right + LABEL_GAP <= lo or left >= hi + LABEL_GAP for lo, hi in row):
             row.append((left, right))
             return i
     if grow and len(rows) < MAX_LABEL_ROWS:
@@ -163,7 +194,7 @@ def choose_window(claims) -> Window:
 
 def _lane(sv, placed: list[tuple[int, int, object]], window: Window, letters, y: float) -> Lane:
     """One source's lane: its marks, and label rows that do not overlap."""
-    lane = Lane(sv.source.id, sv.source.language, y, 0)
+    lane = Lane(sv.source.id, sv.source.language, y, 0, page=sv.page)
     rows: list[list[tuple[float, float]]] = []
     # Times a topic holds get their labels first; the others only where room is left.
     for offset, length, cv in sorted(placed, key=lambda p: (p[2].claim.id not in letters, p[0], p[2].claim.id)):
@@ -176,15 +207,20 @@ def _lane(sv, placed: list[tuple[int, int, object]], window: Window, letters, y:
         where = f" on {cv.claim.date} ({cv.claim.date_calendar})" if cv.claim.date else " (day not stated)"
         lane.marks.append(Mark(
             x=x, y=y + 9, x2=_x(offset + length) if length else None, label=text,
-            label_x=None if row is None else round(left + width / 2, 1), label_y=y + 26 + LABEL_ROW * (row or 0),
+            label_x=round(left + width / 2, 1), label_y=y + 26 + LABEL_ROW * (row or 0), label_hidden=row is None,
             href=cv.topic_page or f"{cv.source_page}#{cv.anchor}",
             title=f"{sv.source.id}: “{cv.claim.quote}” = {cv.short}{where} — {label or 'no topic'}",
             dated=cv.claim.id in window.dated, colour=f"tl-c{colour}" if letter else "tl-none", minor=not letter,
             legend=(letter, label, f"tl-c{colour}") if letter else None,
         ))
+    # The labels without room get a row of their own, under the others, where the one shown on
+    # hover or focus covers no other label.
+    for m in lane.marks:
+        if m.label_hidden:
+            m.label_y = y + 26 + LABEL_ROW * len(rows)
     # Topic marks are drawn last, so they sit on top.
     lane.marks.sort(key=lambda m: (not m.minor, m.x))
-    lane.height = 30 + LABEL_ROW * max(len(rows), 1)
+    lane.height = 30 + LABEL_ROW * (max(len(rows), 1) + (lane.hidden_labels > 0))
     return lane
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.model import Finding, Report, Source, SourceError
 from checker.report.anchors import Anchors
 from checker.report.context import Context, fallback_context
+from checker.report.pages import PageSizes, Pager, chunks, pack_groups, pagers
 from checker.report.values import short_note, short_value, value_lines
 from checker.report.vocabulary import SEVERITIES, VERDICTS, severity_rank, text_direction, verdict_rank, worst_verdict
 
@@ -74,6 +76,8 @@ class SourceClaims:
     source: SourceView
     claims: list[tuple[ClaimView, list[str]]]
     verdicts: list[str]
+    # On a topic page: the source's claims before these are on the previous page.
+    continued: bool = False
 
 
 @dataclass
@@ -86,6 +90,29 @@ class TopicView:
     automatic: bool
     findings: list[Finding] = field(default_factory=list)
     by_source: list[SourceClaims] = field(default_factory=list)
+    # The topic's pages, the first at `page`; and the page (from the report's root) that holds
+    # each claim's card.
+    pages: list[TopicPage] = field(default_factory=list)
+    card_pages: dict[str, str] = field(default_factory=dict)
+
+    def card_href(self, cv: ClaimView, here: str | None = None) -> str:
+        """The link to a claim's card from the report's root, or from the topic page `here`
+        (a path from the root too): just the fragment when the card is on that page.
+
+        >>> from types import SimpleNamespace as NS
+        >>> t = TopicView("k", "topic-k", "topics/k.html", "K", "time", False, card_pages={"c": "topics/k.2.html"})
+        >>> cv = NS(id="c", anchor="claim-c")
+        >>> t.card_href(cv), t.card_href(cv, "topics/k.html"), t.card_href(cv, "topics/k.2.html")
+        ('topics/k.2.html#claim-c', 'k.2.html#claim-c', '#claim-c')
+        """
+        page = self.card_pages.get(cv.id, self.page)
+        if here is None:
+            return f"{page}#{cv.anchor}"
+        return f"#{cv.anchor}" if page == here else f"{page.rsplit('/', 1)[-1]}#{cv.anchor}"
+
+    @cached_property
+    def by_source_id(self) -> dict[str, SourceClaims]:
+        return {sc.source.source.id: sc for sc in self.by_source}
 
     @property
     def worst(self) -> str | None:
@@ -109,15 +136,75 @@ class TopicView:
 
 
 @dataclass
+class TopicPage:
+    """One page of a topic's claim cards: whole sources where they fit (see pack_groups)."""
+
+    by_source: list[SourceClaims]
+    pager: Pager
+    file: str  # from the report's root
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({sc.source.source.language for sc in self.by_source})
+
+    @property
+    def sources(self) -> list[SourceView]:
+        return [sc.source for sc in self.by_source]
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(sc.claims) for sc in self.by_source)
+
+
+@dataclass
 class MatrixCell:
     source: SourceView
     values: list[tuple[str, str | None, str]]  # (short value, note, href of its claim card)
     more: int
     verdicts: list[str]
+    more_href: str | None = None  # the source's first card on the topic, where the rest follow
 
     @property
     def worst(self) -> str | None:
         return worst_verdict(self.verdicts)
+
+
+@dataclass
+class MatrixRow:
+    """One topic on one matrix page: a cell per source of the page, and which of the page's
+    sources and languages speak of the topic (for the filters)."""
+
+    topic: TopicView
+    cells: list[MatrixCell]
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [c.source.source.id for c in self.cells if c.values]
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({c.source.source.language for c in self.cells if c.values})
+
+
+@dataclass
+class MatrixPage:
+    """One page of the matrix: every topic, the columns of some sources."""
+
+    sources: list[SourceView]
+    pager: Pager
+    first: int  # the place of its first source among all the sources read, from 1
+
+    @property
+    def file(self) -> str:
+        return self.pager.current.file
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.sources) - 1
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({sv.source.language for sv in self.sources})
 
 
 @dataclass
@@ -155,6 +242,7 @@ class ReportView:
     by_source: dict[str, list[ClaimView]] = field(default_factory=dict)
     finding_anchors: Anchors | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # "events"/"entities": key -> label
+    matrix_pages: list[MatrixPage] = field(default_factory=list)
 
     def finding_anchor(self, finding_id: str) -> str:
         return self.finding_anchors[finding_id]
@@ -182,21 +270,20 @@ class ReportView:
     def languages(self) -> list[str]:
         return sorted({s.source.language for s in self.sources})
 
-    def matrix(self, topic: TopicView) -> list[MatrixCell]:
-        """One cell per source read, in corpus order, for one topic row."""
-        present = {sc.source.source.id: sc for sc in topic.by_source}
+    def matrix(self, topic: TopicView, sources: list[SourceView] | None = None) -> MatrixRow:
+        """One topic's row: a cell for each of `sources` (default: every source read), in order."""
         cells = []
-        for sv in self.readable_sources:
-            sc = present.get(sv.source.id)
+        for sv in self.readable_sources if sources is None else sources:
+            sc = topic.by_source_id.get(sv.source.id)
             if sc is None:
                 cells.append(MatrixCell(sv, [], 0, []))
                 continue
             values: dict[tuple, str] = {}
             for cv, _ in sc.claims:
-                values.setdefault((cv.short, cv.note), f"{topic.page}#{cv.anchor}")
+                values.setdefault((cv.short, cv.note), topic.card_href(cv))
             shown = [(short, note, href) for (short, note), href in values.items()][:CELL_VALUES]
-            cells.append(MatrixCell(sv, shown, len(values) - len(shown), sc.verdicts))
-        return cells
+            cells.append(MatrixCell(sv, shown, len(values) - len(shown), sc.verdicts, topic.card_href(sc.claims[0][0])))
+        return MatrixRow(topic, cells)
 
     @property
     def readable_sources(self) -> list[SourceView]:
@@ -313,13 +400,81 @@ def _source_claims(topic_claims: dict[str, object], findings: list[Finding], vie
 
 
 def _link_claims_to_topics(topics: list[TopicView]) -> None:
-    """Give each claim the topic section its highlight in the source text links to: its own
-    topic, else the first group a finding put it in."""
+    """Give each claim the card its highlight in the source text links to: the one in its own
+    topic, else in the first group a finding put it in."""
     for topic in topics:
         for sc in topic.by_source:
             for cv, _ in sc.claims:
                 if cv.topic_page is None or cv.claim.topic == topic.key:
-                    cv.topic_page, cv.topic_label = f"{topic.page}#{cv.anchor}", topic.label
+                    cv.topic_page, cv.topic_label = topic.card_href(cv), topic.label
+
+
+def _range_label(noun: str, first: int, last: int, first_id: str, last_id: str) -> str:
+    """What one page holds, in words, for its link's tooltip.
+
+    >>> _range_label("sources", 101, 200, "a-00100", "e-00199")
+    'sources 101–200: a-00100 to e-00199'
+    >>> _range_label("claims", 7, 7, "x", "x")
+    'claims 7: x'
+    """
+    span = f"{first}–{last}" if last != first else f"{first}"
+    ids = first_id if first_id == last_id else f"{first_id} to {last_id}"
+    return f"{noun} {span}: {ids}"
+
+
+def matrix_pages(sources: list[SourceView], per_page: int) -> list[MatrixPage]:
+    """The sources read, `per_page` columns a page: matrix.html, matrix-2.html, …
+
+    >>> from types import SimpleNamespace as NS
+    >>> pages = matrix_pages([NS(source=NS(id=f"s{i}")) for i in range(1, 6)], 2)
+    >>> [(p.file, p.first, p.last) for p in pages]
+    [('matrix.html', 1, 2), ('matrix-2.html', 3, 4), ('matrix-3.html', 5, 5)]
+    >>> pages[1].pager.current.label
+    'sources 3–4: s3 to s4'
+    """
+    runs = chunks(sources, per_page)
+    firsts = [1 + i * per_page for i in range(len(runs))]
+    labels = [_range_label("sources", f, f + len(run) - 1, run[0].source.id, run[-1].source.id) if run else "no source"
+              for f, run in zip(firsts, runs)]
+    return [MatrixPage(run, pager, first) for run, pager, first in zip(runs, pagers("matrix", labels), firsts)]
+
+
+def topic_pages(topic: TopicView, per_page: int) -> list[TopicPage]:
+    """A topic's claim cards, at most `per_page` a page, whole sources where they fit:
+    topics/<topic>.html, topics/<topic>.2.html, … (a '.' before the number, since a topic's
+    own name may end in '-2'). Fills topic.pages and topic.card_pages.
+
+    >>> from types import SimpleNamespace as NS
+    >>> group = lambda sid, n: SourceClaims(NS(source=NS(id=sid)), [(NS(id=f"{sid}{i}"), []) for i in range(n)], [])
+    >>> t = TopicView("k", "topic-k", "topics/k.html", "K", "time", False, by_source=[group("a", 2), group("b", 3), group("c", 1)])
+    >>> [(tp.file, [(sc.source.source.id, len(sc.claims)) for sc in tp.by_source]) for tp in topic_pages(t, 4)]
+    [('topics/k.html', [('a', 2)]), ('topics/k.2.html', [('b', 3), ('c', 1)])]
+    >>> t.card_pages["c0"], t.pages[1].pager.current.label
+    ('topics/k.2.html', 'claims 3–6: b to c')
+    """
+    folder, _, name = topic.page.rpartition("/")
+    layout = pack_groups([len(sc.claims) for sc in topic.by_source], per_page)
+    groups = [[_part(topic.by_source[g], start, end) for g, start, end in page] for page in layout]
+    labels, done = [], 0
+    for page in groups:
+        n = sum(len(sc.claims) for sc in page)
+        ids = [sc.source.source.id for sc in page]
+        labels.append(_range_label("claims", done + 1, done + n, ids[0], ids[-1]) if ids else "no claim")
+        done += n
+    prefix = f"{folder}/" if folder else ""
+    topic.pages = [TopicPage(page, pager, prefix + pager.current.file)
+                   for page, pager in zip(groups, pagers(name.removesuffix(".html"), labels, "."))]
+    topic.card_pages = {cv.id: tp.file for tp in topic.pages for sc in tp.by_source for cv, _ in sc.claims}
+    return topic.pages
+
+
+def _part(sc: SourceClaims, start: int, end: int) -> SourceClaims:
+    """The claims start:end of one source's group; the group itself when that is all of it."""
+    if start == 0 and end == len(sc.claims):
+        return sc
+    rows = sc.claims[start:end]
+    verdicts = sorted(set().union(*(vs for _, vs in rows)), key=verdict_rank)
+    return SourceClaims(sc.source, rows, verdicts, continued=start > 0)
 
 
 def _catalog_labels(corpus) -> dict[str, dict[str, str]]:
@@ -330,9 +485,9 @@ def _catalog_labels(corpus) -> dict[str, dict[str, str]]:
     }
 
 
-def build_view(report: Report, corpus=None) -> ReportView:
+def build_view(report: Report, corpus=None, sizes: PageSizes = PageSizes()) -> ReportView:
     """Everything the templates need, from report.json's model (and the corpus, when given, for
-    source URLs and the catalog's labels)."""
+    source URLs and the catalog's labels); long lists are split into pages of `sizes`."""
     sources = _source_views(report, corpus)
     source_by_id = {s.source.id: s for s in sources}
     views = _claim_views(report, source_by_id)
@@ -356,6 +511,7 @@ def build_view(report: Report, corpus=None) -> ReportView:
             findings=findings,
             by_source=_source_claims(claims_by_topic.get(key, {}), findings, views, sources),
         ))
+        topic_pages(topics[-1], sizes.topic_claims)
     _link_claims_to_topics(topics)
 
     by_key = {t.key: t for t in topics}
@@ -378,6 +534,7 @@ def build_view(report: Report, corpus=None) -> ReportView:
         by_source=dict(by_source),
         finding_anchors=finding_anchors,
         labels=_catalog_labels(corpus),
+        matrix_pages=matrix_pages([s for s in sources if s.error is None], sizes.matrix_sources),
     )
 
 
@@ -399,4 +556,4 @@ def verdict_summary(findings: list[Finding]) -> list[dict]:
     return rows
 
 
-__all__ = ["ReportView", "TopicView", "ClaimView", "SourceView", "MatrixCell", "build_view", "safe_url", "topic_label"]
+__all__ = ["ReportView", "TopicView", "TopicPage", "ClaimView", "SourceView", "MatrixCell", "MatrixRow", "MatrixPage", "build_view", "safe_url", "topic_label"]
