@@ -7,6 +7,7 @@ also padded past the match window so that the windowed match path is taken.
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +55,37 @@ def test_anchored_scan_equals_full_scan(language, data):
     common._tokens_cache[:] = [None, None]
     for scan in scanners(get_pack(language).rules):
         assert spans(scan.finditer(text)) == spans(scan.rx.finditer(text)), scan.rx.pattern[:80]
+
+
+def _example_text(language: str) -> str:
+    from checker.strategies import example_fragments
+
+    return "\n".join(example_fragments(language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "marked",
+    [
+        pytest.param(lambda t: regex.sub(r"(\p{L})(?!\p{L})", "\\1\u0301", t), id="mark-ending-each-word"),
+        pytest.param(lambda t: regex.sub(r"(?<!\p{L})(\p{L})", "a\u0301\\1", t), id="marked-letter-glued-before-each-word"),
+    ],
+)
+def test_combining_marks_hide_no_match(language, marked):
+    """A stress mark ("вчера́") is no letter to (?!\\p{L}) nor to (?<!\\p{L}): a word ending in one
+    is still an anchor, and a match may start right after one."""
+    text = marked(_example_text(language))
+    common._tokens_cache[:] = [None, None]
+    for scan in scanners(get_pack(language).rules):
+        assert spans(scan.finditer(text)) == spans(scan.rx.finditer(text)), scan.rx.pattern[:80]
+
+
+def test_russian_time_search_equals_full_search():
+    """The Russian time rule goes on from a position of its own (Anchored.search)."""
+    from checker.extract.lang.ru.times import TimeRule
+
+    rule = next(r for r in get_pack("ru").rules if isinstance(r, TimeRule))
+    text = _example_text("ru")
+    for pos in range(0, len(text), 7):
+        want, got = rule.scan.rx.search(text, pos), rule.scan.search(text, pos)
+        assert (want and want.span()) == (got and got.span()), pos

@@ -127,3 +127,66 @@ def test_a_shared_claim_stands_for_a_topic_only_where_its_source_says_nothing_mo
     fort = sorted((c.source, c.value) for c in groups["fort_fire_time"].claims)
     assert fort == [("a", "23:30"), ("b", "23:00")]
     assert [(c.source, c.value) for c in groups["ship_fire_time"].claims] == [("a", "21:00")]
+
+
+def _finders():
+    """Every PhraseFinder topic binding uses for the bundled catalog, in every language."""
+    from checker.extract import _binder
+    from checker.extract.lang import available_languages, get_pack
+    from checker.sources import load_corpus
+
+    catalog = load_corpus(None).catalog
+    for lang in available_languages():
+        binder = _binder(catalog, get_pack(lang))
+        found = [binder.events, binder.entities, binder.irrealis]
+        found += [f for _, _, subject, values in binder.choices.attributes for f in (subject, values)]
+        for finder in found:
+            yield lang, finder
+
+
+def _plain(finder: PhraseFinder):
+    """The finder's patterns as one unfactored alternation, in the order of its phrases."""
+    import regex
+
+    from checker.normalize.mentions import stem_pattern
+
+    body = "|".join(f"(?P<g{i}>{stem_pattern(p)})" for i, (_, p) in enumerate(finder._keys)) or "(?!)"
+    spaced = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    return spaced, regex.compile(body, regex.IGNORECASE)
+
+
+FINDERS = list(_finders())
+
+
+@pytest.mark.parametrize("lang,finder", FINDERS, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(FINDERS)])
+@given(data=st.data())
+def test_a_factored_phrase_pattern_finds_what_the_plain_one_finds(lang, finder, data):
+    """PhraseFinder groups its phrases by their opening letters (factored_alternation): on text
+    made of its own phrases, cut, recased and spliced with anything, it finds the same mentions
+    as one plain alternation of the phrases in order."""
+    phrases = [p for _, p in finder._keys] or ["x"]
+    piece = st.one_of(
+        st.sampled_from(phrases),
+        st.sampled_from(phrases).map(str.upper),
+        st.sampled_from(phrases).flatmap(lambda p: st.integers(1, max(1, len(p))).map(lambda n: p[:n])),
+        st.sampled_from([" ", ", ", "\n", "-", "ё", "É", "\u0301", "a"]),
+        st.text(max_size=4),
+    )
+    text = "".join(data.draw(st.lists(piece, max_size=12)))
+    spaced, unspaced = _plain(finder)
+    for rx, unspaced_script in ((spaced, False), (unspaced, True)):
+        want = [(m.start(), m.end(), *finder._keys[int(m.lastgroup[1:])]) for m in rx.finditer(text)]
+        assert [(m.start, m.end, m.key, m.phrase) for m in finder.find(text, unspaced_script)] == want
+
+
+def test_phrases_are_grouped_only_under_letters_that_match_alike():
+    from checker.normalize.mentions import factored_alternation
+
+    # Ignoring case, "Д" and "д" match the same letters, so their phrases share one opening;
+    # matched with case they are different letters, and "Д" must not open the group of "д".
+    alternatives = [("g0", ["Д", "a"]), ("g1", ["x", "b"]), ("g2", ["д", "c"])]
+    assert factored_alternation(alternatives, merge_alike=True) == "Д(?:(?P<g0>a)|(?P<g2>c))|(?P<g1>xb)"
+    assert factored_alternation(alternatives) == "(?P<g0>Дa)|(?P<g1>xb)|(?P<g2>дc)"
+    # "Ё" matches ё as "[её]" does, but not е: moving g2 before g1 could change the first match.
+    plain = "(?P<g0>[её]a)|(?P<g1>xb)|(?P<g2>Ёc)"
+    assert factored_alternation([("g0", ["[её]", "a"]), ("g1", ["x", "b"]), ("g2", ["Ё", "c"])]) == plain

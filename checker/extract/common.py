@@ -3,8 +3,11 @@ rules assume (qualifier, number, scale word, counted noun) holds for most Europe
 A pack whose language orders things otherwise writes its own rule instead."""
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
 from collections.abc import Iterator
-from itertools import compress
+from functools import lru_cache
+from itertools import accumulate, compress
 
 import regex
 
@@ -15,10 +18,21 @@ from checker.extract.wordnum import NumberWords
 
 DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ']\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
 _DIGIT = regex.compile(r"\d")
+# Patterns used per hit, compiled once: regex.findall(pattern_string, ...) looks the string up in
+# regex's cache at every call, which cost more than the match itself.
+_LETTERS = regex.compile(r"\p{L}+")
+_NON_BLANK = regex.compile(r"\S+")
+_FOUR_DIGITS = regex.compile(r"\d{4}")
 # Tokens for anchored scans: letter runs, digit runs and single other characters, so that a
-# number glued to letters ("x25", "25th") still starts a token of its own.
-_TOKEN = regex.compile(r"[\p{L}\p{M}]++|\d++|[^\s\p{L}\p{M}\d]")
+# number glued to letters ("x25", "25th") still starts a token of its own. A combining mark
+# stays with the letters before it ("вчера́"), but a letter after one starts a token: a
+# pattern's (?<!\p{L}) lets a match start there.
+_TOKEN = regex.compile(r"\p{L}++\p{M}*+|\p{M}++|\d++|[^\s\p{L}\p{M}\d]")
+_TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
 _FOLD_YO = str.maketrans("ё", "е")
+# A combining mark glued to a word ("вчера́", a stress mark) is no letter to a pattern's
+# (?!\p{L}), so a word is looked up without its marks.
+_MARK = regex.compile(r"\p{M}")
 _tokens_cache: list = [None, None]
 # A call of rx.match costs what the engine spends on this many characters of a scan.
 DENSE = 4
@@ -42,22 +56,38 @@ def _tokens(text: str) -> tuple[list[int], dict[str, list[int]], list[int]]:
         return _tokens_cache[1]
     low = text.lower()
     if len(low) == len(text):
-        # One pass over the whole text in C; per-token Python work would cost more than the
-        # scans it saves.
-        low = low.translate(_FOLD_YO)
-        starts = [m.start() for m in _TOKEN.finditer(low)]
-        words = _TOKEN.findall(low)
+        # All in C: per-token Python work would cost more than the scans it saves. A split
+        # keeps the tokens and the blanks between them, and a token starts where the running
+        # sum of the pieces before it ends (finditer's match objects cost 2.5x as much);
+        # str.replace is 20x faster than str.translate on non-ASCII text.
+        if "ё" in low:
+            low = low.replace("ё", "е")
+        pieces = _TOKEN_SPLIT.split(low)
+        ends = list(accumulate(map(len, pieces)))
+        starts, words = ends[0:-1:2], pieces[1::2]
     else:  # a letter whose lower case is longer ("İ"): lower each token alone, offsets hold
         starts, words = [], []
         for m in _TOKEN.finditer(text):
             starts.append(m.start())
             words.append(m.group().lower().translate(_FOLD_YO))
-    where: dict[str, list[int]] = {}
+    where: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(words):
-        where.setdefault(w, []).append(i)
+        where[w].append(i)
     digits = sorted(i for w, idx in where.items() if w[0].isdecimal() for i in idx)
+    if _MARK.search(" ".join(where)):
+        for w in [w for w in where if _MARK.search(w)]:
+            where[_MARK.sub("", w)] += where.pop(w)
     _tokens_cache[:] = [text, (starts, where, digits)]
     return starts, where, digits
+
+
+def _word_key(token: str) -> str:
+    """A token as _tokens keys it: lower case, ё as е, no combining marks.
+
+    >>> _word_key("Вчера́"), _word_key("Трёх")
+    ('вчера', 'трех')
+    """
+    return _MARK.sub("", token.lower().translate(_FOLD_YO))
 
 
 def anchor_words(phrases) -> set[str]:
@@ -71,7 +101,31 @@ def anchor_words(phrases) -> set[str]:
     for phrase in phrases:
         for m in _TOKEN.finditer(str(phrase)):
             if m.group()[0].isalpha():
-                out.add(m.group().lower().translate(_FOLD_YO))
+                out.add(_word_key(m.group()))
+    return out
+
+
+def token_count(phrases) -> int:
+    """The most tokens in any of some phrases: how far before its anchor a match may start.
+
+    >>> token_count(["около", "по разным оценкам", "ок."])
+    3
+    """
+    return max((len(_TOKEN.findall(str(p))) for p in phrases), default=0)
+
+
+def first_tokens(phrases) -> set[str]:
+    """The first token of each phrase, of any kind, lower-cased as _tokens writes them: a match
+    that opens with one of the phrases starts at such a token.
+
+    >>> sorted(first_tokens(["more than", "c.", "~ 300", "Ёще"]))
+    ['c', 'more', '~', 'еще']
+    """
+    out = set()
+    for phrase in phrases:
+        m = _TOKEN.search(str(phrase))
+        if m is not None:
+            out.add(_word_key(m.group()))
     return out
 
 
@@ -83,13 +137,21 @@ class Anchored:
     engine tries a long alternation at every character, this tries it at a few token starts.
     A match may not run longer than MATCH_WINDOW - REACH_MARGIN characters, nor look further.
 
+    With `openers` (see first_tokens), a match is known to start at an anchor or at one of
+    these tokens: the tokens before an anchor are tried only when they are openers ("more" of
+    "more than 300", not "were" of "were 300"), which halves the calls of a count rule.
+
     >>> rx = regex.compile(r"(?:about\s+)?\d+\s+men")
     >>> [m.group() for m in Anchored(rx, set(), lead=1).finditer("They were about 300 men, then 20 men.")]
     ['about 300 men', '20 men']
+    >>> Anchored(rx, set(), lead=1, openers={"about"}).starts("They were about 300 men, then 20 men.")
+    [10, 16, 30]
     """
 
-    def __init__(self, rx: regex.Pattern, words: set[str], lead: int, digits: bool = True):
+    def __init__(self, rx: regex.Pattern, words: set[str], lead: int, digits: bool = True, openers: set[str] | None = None):
         self.rx, self.words, self.lead, self.digits = rx, frozenset(words), lead, digits
+        self.openers = None if openers is None else frozenset(openers)
+        self._searched: tuple = (None, [])
 
     def starts(self, text: str) -> list[int]:
         """Sorted candidate start offsets in `text`."""
@@ -101,9 +163,22 @@ class Anchored:
         if lead == 0:
             return [starts[i] for i in sorted(anchors)]
         marks = bytearray(len(starts))
+        if self.openers is not None:
+            return list(compress(starts, self._opener_marks(marks, anchors, where)))
         for i in anchors:
             marks[max(0, i - lead) : i + 1] = b"\x01" * (i + 1 - max(0, i - lead))
         return list(compress(starts, marks))
+
+    def _opener_marks(self, marks: bytearray, anchors: list[int], where: dict[str, list[int]]) -> bytearray:
+        """`marks` set at each anchor and at each opener with an anchor in the `lead` tokens after it."""
+        for i in anchors:
+            marks[i] = 1
+        chosen = bytearray(marks)
+        for word in self.openers:
+            for i in where.get(word, ()):
+                if 1 in marks[i + 1 : i + 1 + self.lead]:
+                    chosen[i] = 1
+        return chosen
 
     def finditer(self, text: str):
         """rx.finditer(text), tried at the candidate starts only."""
@@ -112,18 +187,44 @@ class Anchored:
             # Anchors everywhere ("1917, 1917, …"): one scan in C beats a call per token.
             yield from self.rx.finditer(text)
             return
-        pos, size = 0, len(text)
-        match = self.rx.match
+        pos = 0
         for p in starts:
             if p < pos:
                 continue
-            edge = p + MATCH_WINDOW
-            m = match(text, p, edge) if edge < size else match(text, p)
-            if m is not None and edge < size and m.end() > edge - REACH_MARGIN:
-                m = match(text, p)
+            m = self._match(text, p)
             if m is not None:
                 yield m
                 pos = m.end() if m.end() > p else p + 1
+
+    def search(self, text: str, pos: int = 0) -> regex.Match | None:
+        r"""rx.search(text, pos), tried at the candidate starts only; for rules that go on
+        from a position of their own choosing. The starts are found once per text.
+
+        Exact where a match can start only at a token start, as behind a (?<![\p{L}\d]).
+
+        >>> Anchored(regex.compile(r"(?<!\d)\d+ men"), set(), lead=0).search("3 men, 20 men", 1).group()
+        '20 men'
+        """
+        if self._searched[0] is not text:
+            self._searched = (text, self.starts(text))
+        starts = self._searched[1]
+        if len(starts) * DENSE > len(text):
+            return self.rx.search(text, pos)
+        for i in range(bisect.bisect_left(starts, pos), len(starts)):
+            m = self._match(text, starts[i])
+            if m is not None:
+                return m
+        return None
+
+    def _match(self, text: str, p: int) -> regex.Match | None:
+        """rx.match(text, p), seeing MATCH_WINDOW characters unless the match reaches near its edge."""
+        edge = p + MATCH_WINDOW
+        if edge >= len(text):
+            return self.rx.match(text, p)
+        m = self.rx.match(text, p, edge)
+        if m is not None and m.end() > edge - REACH_MARGIN:
+            m = self.rx.match(text, p)
+        return m
 APPROX_KINDS = ("about", "at_least", "at_most", "before", "after")
 
 
@@ -135,11 +236,22 @@ def qualifier_group(lexicon: dict, kinds=APPROX_KINDS) -> str:
 
 
 def approx_of(m: regex.Match, default: str = "exact") -> str:
-    groups = m.groupdict()  # built once: it costs as much as the match on long patterns
-    for k in APPROX_KINDS:
-        if groups.get(f"q_{k}"):
-            return k
+    r"""The kind of the first qualifier group (q_about, q_at_least…) the match took, else `default`.
+
+    >>> approx_of(regex.match(r"(?:(?P<q_about>about)\s+)?\d+", "about 5")), approx_of(regex.match(r"\d+", "5"))
+    ('about', 'exact')
+    """
+    for kind, group in _qualifier_groups(m.re):
+        if m.group(group):
+            return kind
     return default
+
+
+@lru_cache(maxsize=None)
+def _qualifier_groups(rx: regex.Pattern) -> tuple[tuple[str, str], ...]:
+    """(kind, group name) of each qualifier group a pattern has: asking the match for these
+    few costs a tenth of m.groupdict(), which builds every group of a long pattern."""
+    return tuple((k, f"q_{k}") for k in APPROX_KINDS if f"q_{k}" in rx.groupindex)
 
 
 class CountRule:
@@ -179,7 +291,9 @@ class CountRule:
         quals = [q for qs in (lexicon.get("qualifiers") or {}).values() for q in qs or []]
         self.lead = 1 + max((len(_TOKEN.findall(q)) for q in quals), default=0)
         self.anchors = anchor_words([*words.words, *(lexicon.get("vague") or {}), *self.scales])
-        self.scan = Anchored(self.rx, self.anchors, self.lead)
+        # A match opens with a qualifier, a vague quantity, a number word or digits.
+        openers = first_tokens([*quals, *(lexicon.get("vague") or {}), *words.words])
+        self.scan = Anchored(self.rx, self.anchors, self.lead, openers=openers)
 
     def number(self, written: str) -> float | None:
         if _DIGIT.match(ascii_digits(written)):
@@ -193,7 +307,7 @@ class CountRule:
         >>> CountRule({}, NumberWords("ru")).shared_scale("трёх тысяч")
         1000.0
         """
-        words = regex.findall(r"\p{L}+", written)
+        words = _LETTERS.findall(written)
         value = self.words.words.get(fold(words[-1]), 1.0) if words else 1.0
         return value if value >= 1000 else 1.0
 
@@ -203,7 +317,7 @@ class CountRule:
         if not m.group("counted"):
             return None, m.end()
         base = m.start("counted")
-        words = list(regex.finditer(r"\S+", m.group("counted")))
+        words = list(_NON_BLANK.finditer(m.group("counted")))
         for w in words:
             if self.unit_rx.match(w.group()):
                 return w.group().strip(".,;:"), base + w.end()
@@ -282,7 +396,7 @@ def _looks_like_year(written: str, value: float) -> bool:
     >>> _looks_like_year("1917", 1917), _looks_like_year("1,917", 1917)
     (True, False)
     """
-    return bool(regex.fullmatch(r"\d{4}", ascii_digits(written))) and 1000 <= value <= 2100
+    return bool(_FOUR_DIGITS.fullmatch(ascii_digits(written))) and 1000 <= value <= 2100
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

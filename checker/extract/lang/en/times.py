@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, qualifier_group
+from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, first_tokens, qualifier_group
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, lookup
 from checker.extract.wordnum import NumberWords
@@ -56,7 +56,9 @@ class TimeRule:
         # A reading holds a digit or a named time after at most a qualifier, "at" and "between";
         # a relative time opens with its number.
         lead = 3 + max(len(_TOKEN.findall(p)) for qs in lexicon["qualifiers"].values() for p in qs)
-        self.scan = Anchored(self.rx, anchor_words(self.named), lead)
+        # It opens with a qualifier, "between"/"from", a clock's digits or a named time.
+        openers = first_tokens([*(p for qs in lexicon["qualifiers"].values() for p in qs), "between", "from", *self.named])
+        self.scan = Anchored(self.rx, anchor_words(self.named), lead, openers=openers)
         self.rel_scan = Anchored(self.rel, anchor_words([*words.words, "a", "an"]), 0)
 
     def __call__(self, text: str) -> Iterator[Found]:

@@ -12,6 +12,8 @@ from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
 
 _DIGIT_RANGE = regex.compile(r"\d+\s*[-–—]\s*\d+")
+_NON_BLANK = regex.compile(r"\S+")
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 
 class SpanishCountRule:
@@ -54,11 +56,11 @@ class SpanishCountRule:
         if m is None or not m.group("counted"):
             return
         base = m.start("counted")
-        for w in regex.finditer(r"\S+", m.group("counted")):
+        for w in _NON_BLANK.finditer(m.group("counted")):
             word = w.group().strip(".,;:")
             if fold(word) in self.fillers:
                 continue
-            if word != f.counted and not self.rule.unit_rx.match(word) and regex.fullmatch(r"\p{L}[\p{L}'’-]*", word):
+            if word != f.counted and not self.rule.unit_rx.match(word) and _WORD.fullmatch(word):
                 f.counted, f.end = word, base + w.start() + len(word)
             return
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, qualifier_group
+from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, first_tokens, qualifier_group
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
@@ -73,10 +73,15 @@ class TimeRule:
         )
         # A reading holds a digit, an hour word or a named time after at most a qualifier or
         # preposition and an article; a relative time opens with its number or its unit.
-        lead = 1 + max(len(_TOKEN.findall(p)) for p in [*lexicon["time_prepositions"], *(q for qs in lexicon["time_qualifiers"].values() for q in qs)])
+        leads = [*lexicon["time_prepositions"], *(q for qs in lexicon["time_qualifiers"].values() for q in qs)]
+        lead = 1 + max(len(_TOKEN.findall(p)) for p in leads)
         clock_words = anchor_words([*words.words, *self.named])
-        self.scan = Anchored(self.rx, clock_words, lead)
-        self.range_scan = Anchored(self.range_rx, clock_words, 2)
+        # Before its clock word a reading opens with a lead, an article (_lead: "las?|el"), or
+        # a one-word lead glued to "l" ("al", "del"); a range with "entre|desde|de" (_range).
+        openers = first_tokens([*leads, "las", "la", "el"])
+        openers |= {word + "l" for word in first_tokens(p for p in leads if len(_TOKEN.findall(p)) == 1)}
+        self.scan = Anchored(self.rx, clock_words, lead, openers=openers)
+        self.range_scan = Anchored(self.range_rx, clock_words, 2, openers=first_tokens(["entre", "desde", "de"]))
         self.rel_scan = Anchored(self.rel, anchor_words([*words.words, *self.rel_units]), 0)
 
     def _clock(self, tag: str = "") -> str:
@@ -93,7 +98,7 @@ class TimeRule:
            |(?P<hw{tag}>{hour_word})(?!\p{{L}}){self._needs_article(tag)}
               (?:\s+(?:(?P<plus{tag}>y)|(?P<minus{tag}>menos))\s+(?P<mw{tag}>{minute_word})(?!\p{{L}}))?
               (?:\s+(?P<wper{tag}>{per})(?!\p{{L}})|\s+(?P<woclock{tag}>en\s+punto))?
-           |(?P<named{tag}>{alternation(self.named)})(?!\p{{L}}))"""
+           |(?<!\p{{L}})(?P<named{tag}>{alternation(self.named)})(?!\p{{L}}))"""
 
     @staticmethod
     def _needs_article(tag: str) -> str:

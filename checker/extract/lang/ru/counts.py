@@ -12,13 +12,14 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import CountRule, approx_of, qualifier_group
+from checker.extract.common import Anchored, CountRule, approx_of, first_tokens, qualifier_group, token_count
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import OrdinalWords
 from checker.extract.phrases import alternation, lookup
 from checker.extract.wordnum import NumberWords
 
 _PAST_VERB = regex.compile(r"\p{L}+(?:л|ла|ло|ли|лся|лась|лось|лись)", regex.IGNORECASE)
+_DIGITS = regex.compile(r"\d+")
 
 
 class RussianCountRule:
@@ -49,6 +50,9 @@ class RussianCountRule:
             (?P<n>1\d{{3}}|20\d\d|2100)(?![\d.,:]\d|\d)\s+(?P<noun>\p{{L}}+)""",
             regex.IGNORECASE | regex.VERBOSE,
         )
+        # Four digits, after at most a qualifier.
+        quals = [q for k in ("about", "at_least", "at_most") for q in (lexicon.get("qualifiers") or {}).get(k) or []]
+        self.year_like_scan = Anchored(self.rx_year_like, set(), token_count(quals), openers=first_tokens(quals))
         self.rx_postfix = regex.compile(rf"(?<!\p{{L}}){alternation(lexicon.get('postfix_at_least') or [])}(?!\p{{L}})", regex.IGNORECASE)
 
     def __call__(self, text: str) -> Iterator[Found]:
@@ -65,7 +69,7 @@ class RussianCountRule:
         """ "погибли 1517 человек": four digits the shared rule takes for a year are a count before a noun
         the unit vocabulary knows, unless a preposition of time stands before them ("в 1917
         рабочие…") or the noun is a span of time ("1917 года")."""
-        for m in self.rx_year_like.finditer(text):
+        for m in self.year_like_scan.finditer(text):
             unit = next((u for rx, u in self.units if rx.match(m.group("noun"))), None)
             if unit is None or unit in self.time_units:
                 continue
@@ -84,7 +88,7 @@ class RussianCountRule:
         return bool(
             f.counted
             and f.approx == "exact"
-            and regex.fullmatch(r"\d+", text[f.start : f.end].split()[0])
+            and _DIGITS.fullmatch(text[f.start : f.end].split()[0])
             and _PAST_VERB.fullmatch(f.counted)
             and not self.rx_unit.match(f.counted)
         )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from checker.extract.common import Anchored, first_tokens, token_count
 from checker.extract.found import Found
 from checker.extract.lang.ru.times import TimeWords, to_24h
 from checker.extract.lang.ru.words import OrdinalWords
@@ -22,6 +23,7 @@ class OrdinalTimeRule:
     """
 
     _STARTS = ("half", "quarter", "qto", "to", "o_in", "early", "inv")
+    _OPENING_WORDS = ("half_past", "quarter_past", "quarter_to", "minutes_to", "early_in_hour", "hour_words")
 
     def __init__(self, lexicon: dict, tw: TimeWords, ordinals: OrdinalWords):
         self.tw, self.ordinals = tw, ordinals
@@ -42,9 +44,12 @@ class OrdinalTimeRule:
             regex.IGNORECASE | regex.VERBOSE,
             **tw.words.lists,
         )
+        # The reading opens with one of these words, after at most two lead words ("в", "около").
+        openings = [*ordinals.first_words, *(w for k in self._OPENING_WORDS for w in lexicon[k])]
+        self.scan = Anchored(self.rx, first_tokens(openings), 2 * token_count(tw.lead_phrases), digits=False, openers=first_tokens(tw.lead_phrases))
 
     def __call__(self, text: str) -> Iterator[Found]:
-        for m in self.rx.finditer(text):
+        for m in self.scan.finditer(text):
             hit = self.reading(m)
             if hit is None:
                 continue

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from checker.extract.common import Anchored, first_tokens
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import RussianNumberWords
 from checker.extract.phrases import alternation, fold, lookup
@@ -40,14 +41,17 @@ class RelativeDayRule:
             regex.IGNORECASE,
             **words.lists,
         )
+        # Each opens with one of its phrases' first words, or a number.
+        self.scan = Anchored(self.rx, first_tokens(self.rel_days), 0, digits=False)
+        self.scan_n = Anchored(self.rx_n, first_tokens([*lexicon["relative_before_number"], *words.words]), 0)
 
     def __call__(self, text: str) -> Iterator[Found]:
-        for m in self.rx.finditer(text):
+        for m in self.scan.finditer(text):
             # "накануне" alone is the day before; "накануне восстания" the eve of something else.
             if fold(m.group("r")) in self.eve and not self.rx_eve_ok.match(text, m.end()):
                 continue
             yield Found("date", m.start(), m.end(), relative_days=lookup(self.rel_days, m.group("r")))
-        for m in self.rx_n.finditer(text):
+        for m in self.scan_n.finditer(text):
             n = m.group("n")
             days = int(n) if n.isdigit() else self.words.value(n)
             if days and days == int(days) and days <= _MAX_DAYS:
@@ -79,12 +83,14 @@ class RelativeTimeRule:
             regex.IGNORECASE | regex.VERBOSE,
             **words.lists,
         )
+        # It opens with "через"/"спустя"/"за", a number or its unit ("часом позже").
+        self.scan = Anchored(self.rx, first_tokens([*lexicon["relative_before_number"], *self.units, *lexicon["ago_before"], *words.words]), 0)
 
     def _count(self, written: str) -> float | None:
         return float(written) if written.isdigit() else self.words.value(written)
 
     def __call__(self, text: str) -> Iterator[Found]:
-        for m in self.rx.finditer(text):
+        for m in self.scan.finditer(text):
             count = self._count(m.group("n")) if m.group("n") else 1.0
             if not count:
                 continue

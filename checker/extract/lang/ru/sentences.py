@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from checker.extract.pack import LanguagePack
+from checker.extract.pack import LanguagePack, sentence_spans
 
 _SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…][»\"'”)\]]*+(?=\s+[\p{Lu}\d«\"“(—–-])|[.!?…][»\"'”)\]]*+(?=\s*$)|\n+")
 
@@ -17,11 +17,4 @@ class RussianPack(LanguagePack):
         >>> [text[a:b].strip() for a, b in RussianPack("ru", ".").sentences(text)]
         ['Около 2 тыс. юнкеров ушли.', 'Дворец пал.']
         """
-        spans, start = [], 0
-        for m in _SENTENCE_END.finditer(text):
-            if m.end() > start:
-                spans.append((start, m.end()))
-                start = m.end()
-        if start < len(text):
-            spans.append((start, len(text)))
-        return spans
+        return sentence_spans(text, _SENTENCE_END)

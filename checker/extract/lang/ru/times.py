@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from checker.extract.common import Anchored, first_tokens, token_count
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import RussianNumberWords
 from checker.extract.phrases import alternation, fold, lookup
@@ -51,7 +52,8 @@ class TimeWords:
         self.period_pattern = alternation(self.period)
         quals = lexicon["qualifiers"]
         self.lead_kind = {p: k for k in ("about", "before", "after") for p in quals.get(k) or []}
-        lead = alternation([*self.lead_kind, *lexicon["time_prepositions"]])
+        self.lead_phrases = [*self.lead_kind, *lexicon["time_prepositions"]]
+        lead = alternation(self.lead_phrases)
         # Atomic: a word taken as a lead is never tried again as something else.
         self.leads = rf"(?>(?:(?P<lead1>{lead})\s+)?(?:(?P<lead2>{lead})\s+)?)"
 
@@ -91,6 +93,15 @@ class TimeRule:
             (?:(?P<range>(?P<opener>{alternation(lexicon['time_range_openers'])})\s+){self._single('1', True)}\s*{alternation(lexicon['time_range_joiners'])}\s*{self._single('2', True)}
               |{tw.leads}(?:(?=\d)(?P<range>){self._single('1', True)}\s*[-–—]\s*{self._single('2', True)}|{self._single('', False)}))"""
         self.rx = regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE, **tw.words.lists)
+        # A reading opens with digits, a number word, "час" or a named time, after at most a
+        # range opener or two lead words ("около", "в"), which are tried only before one.
+        openers, leads = lexicon["time_range_openers"], tw.lead_phrases
+        self.scan = Anchored(
+            self.rx,
+            first_tokens([*tw.words.words, *self.one_hour, *self.named]),
+            max(token_count(openers), 2 * token_count(leads)),
+            openers=first_tokens([*openers, *leads]),
+        )
 
     def _single(self, t: str, bare: bool) -> str:
         """One clock reading; group names end in `t` so a range can hold two. A number without
@@ -134,7 +145,7 @@ class TimeRule:
 
     def __call__(self, text: str) -> Iterator[Found]:
         pos = 0
-        while (m := self.rx.search(text, pos)) is not None:
+        while (m := self.scan.search(text, pos)) is not None:
             found = list(self._hits(m))
             pos = m.end() if found else m.start() + 1
             yield from found

@@ -55,6 +55,8 @@ class OrdinalWords:
         self.tens = {fold(k): int(v) for k, v in tens.items()}
         stem = alternation(self.stems)
         ending = alternation(endings)
+        # Every word an ordinal opens with (a tens word, or a stem and an ending), for anchored scans.
+        self.first_words = {*self.tens, *(s + fold(e) for s in self.stems for e in endings)}
         self.pattern = rf"(?<!\p{{L}})(?:{alternation(self.tens)}\s+)?{stem}{ending}(?!\p{{L}})"
         self._stem = regex.compile(rf"^(?P<tens>{alternation(self.tens)}\s+)?(?P<stem>{stem})", regex.IGNORECASE)
 

@@ -21,6 +21,7 @@ from checker.extract.numbers import ascii_digits, parse_number
 from checker.extract.phrases import alternation, fold, lookup
 
 _THAI_LETTER = regex.compile(THAI)
+_FOUR_DIGITS = regex.compile(r"\d{4}")
 
 
 class ThaiCountRule:
@@ -164,4 +165,4 @@ def _is_year(written: str) -> bool:
     >>> _is_year("1917"), _is_year("2460"), _is_year("5,000")
     (True, True, False)
     """
-    return bool(regex.fullmatch(r"\d{4}", ascii_digits(written)))
+    return bool(_FOUR_DIGITS.fullmatch(ascii_digits(written)))
