@@ -4,7 +4,8 @@
     python bench/report_pages.py --render CORPUS REPORT OUT
 
 The first form measures, in each report folder, index.html, every matrix page (matrix.html,
-matrix-2.html, …) and the largest topic page (the largest HTML file under topics/): its size and
+matrix-2.html, …) and the largest topic page, page of the list of sources and page of the
+timeline by source (the largest such HTML file), if any: its size and
 the seconds from asking for the page to the second animation frame after its load event (by then
 the page is laid out and painted once), best and median of --reps runs, each in a fresh tab;
 and the median of the same as the page counts it (performance.now(), from its navigation start).
@@ -39,17 +40,18 @@ def pages_to_time(report: Path) -> dict[str, Path]:
     """The pages worth timing in one report folder, by a short name.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "topics").mkdir()
-    >>> for name in ("index.html", "matrix.html", "matrix-2.html", "topics/a.html", "topics/b.html"):
+    >>> for name in ("index.html", "matrix.html", "matrix-2.html", "topics/a.html", "topics/b.html", "sources-2.html"):
     ...     _ = (d / name).write_text("x" * len(name))
     >>> sorted(pages_to_time(d))
-    ['index', 'largest topic page (topics/a.html)', 'matrix', 'matrix-2']
+    ['index', 'largest sources page (sources-2.html)', 'largest topic page (topics/a.html)', 'matrix', 'matrix-2']
     """
     out = {"index": report / "index.html"}
     for page in sorted(report.glob("matrix*.html"), key=_page_number):
         out[page.stem] = page
-    topics = sorted(report.glob("topics/*.html"), key=lambda p: (-p.stat().st_size, p.name))
-    if topics:
-        out[f"largest topic page ({topics[0].relative_to(report)})"] = topics[0]
+    for kind, pattern in (("topic", "topics/*.html"), ("sources", "sources*.html"), ("timeline", "timeline*.html")):
+        found = sorted(report.glob(pattern), key=lambda p: (-p.stat().st_size, p.name))
+        if found:
+            out[f"largest {kind} page ({found[0].relative_to(report)})"] = found[0]
     return out
 
 

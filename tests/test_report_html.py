@@ -543,6 +543,78 @@ def test_paged_pages_escape_hostile_names(tmp_path):
     assert titles and all(hostile[2] in t and hostile[3] in t for t in titles)
 
 
+def _pages_of(out: Path, stem: str) -> list[Path]:
+    """stem.html, stem-2.html, … of a report, in page order (and checked to be all there are)."""
+    files = sorted(out.glob(f"{stem}*.html"), key=lambda p: int(p.stem.rpartition("-")[2]) if "-" in p.stem else 1)
+    assert [f.name for f in files] == [f"{stem}.html"] + [f"{stem}-{n}.html" for n in range(2, len(files) + 1)]
+    return files
+
+
+def _source_rows(path: Path) -> list[str]:
+    """The source ids of the rows of a list of sources, in order (a row's id is source-<id>)."""
+    return [a["id"].removeprefix("source-") for tag, a in Page(path).tags if tag == "tr" and a.get("id", "").startswith("source-")]
+
+
+def test_past_a_page_of_sources_the_overview_counts_them_and_the_list_has_pages(paged, tmp_path):
+    """The overview of a big corpus does not grow with it: the sources are counted by language
+    there and listed, each once and in corpus order, on sources.html, sources-2.html, …; a
+    source's page leads back to its row on the right page."""
+    sizes = PageSizes(sources=60, timeline_lanes=20)
+    out = _render_again(paged, tmp_path, sizes)
+    ids = [s["id"] for s in paged.data["sources"]]
+    files = _pages_of(out, "sources")
+    assert [_source_rows(f) for f in files] == [ids[i:i + sizes.sources] for i in range(0, len(ids), sizes.sources)]
+    assert _source_rows(out / "index.html") == []
+    index = (out / "index.html").read_text(encoding="utf-8")
+    counted = re.findall(r'<tr><th scope="row">([\w-]+)</th><td class="num">([\d,]+)</td>', index)
+    by_language: dict[str, int] = {}
+    for s in paged.data["sources"]:
+        by_language[s["language"]] = by_language.get(s["language"], 0) + 1
+    assert {lang: int(n.replace(",", "")) for lang, n in counted} == by_language
+    page_of = {sid: f.name for f in files for sid in _source_rows(f)}
+    for sid in ids[:: 37]:
+        crumbs = [a["href"] for tag, a in Page(out / "sources" / f"{sid}.html").tags if tag == "a" and "#source-" in a.get("href", "")]
+        assert crumbs == [f"../{page_of[sid]}#source-{sid}"]
+    _assert_links_resolve(out)
+
+
+def test_past_a_page_of_timed_sources_the_overview_draws_a_lane_per_topic(paged, tmp_path):
+    """Past `timeline_lanes` sources with clock times, the overview draws a lane per topic of
+    clock times and the lanes by source move to timeline.html, …: every such source has its
+    lane on exactly one page, in corpus order, and every time is drawn on it."""
+    sizes = PageSizes(sources=60, timeline_lanes=20)
+    out = _render_again(paged, tmp_path, sizes)
+    times = [c for c in paged.data["claims"] if c["kind"] == "time"]
+    timed = [s["id"] for s in paged.data["sources"] if any(c["source"] == s["id"] for c in times)]
+    assert len(timed) > 2 * sizes.timeline_lanes, "the corpus would not need three timeline pages"
+    files = _pages_of(out, "timeline")
+    lane_names = lambda path: re.findall(r'<text class="tl-lane-label"[^>]*>([^<]*)</text>', path.read_text(encoding="utf-8"))
+    # Each page takes the next `timeline_lanes` of those sources; one whose every time falls
+    # outside the day drawn has no lane, its times are listed under the picture.
+    chunks = [timed[i:i + sizes.timeline_lanes] for i in range(0, len(timed), sizes.timeline_lanes)]
+    assert len(files) == len(chunks)
+    for f, chunk in zip(files, chunks):
+        lanes = lane_names(f)
+        assert lanes == [sid for sid in chunk if sid in lanes], f.name
+        html = f.read_text(encoding="utf-8")
+        for sid in set(chunk) - set(lanes):
+            assert f">{sid}: " in html, f"{sid} has neither a lane nor a listed time on {f.name}"
+    # Every time claim is drawn once, as a mark linking its claim, or listed as outside the day.
+    marks = [a["href"] for f in files for tag, a in Page(f).tags if tag == "a" and "tl-mark" in a.get("class", "")]
+    outside = [f.read_text(encoding="utf-8").partition('class="tl-outside"')[2].partition("</details>")[0] for f in files]
+    listed = sum(part.count("<li>") for part in outside)
+    assert len(marks) == len(set(marks)) and len(marks) + listed == sum(c["low"] is not None for c in times)
+    # The overview: a lane per topic of clock times (no lane per source), each linking its topic.
+    overview = lane_names(out / "index.html")
+    assert overview and not set(overview) & set(timed)
+    topic_marks = [a["href"] for tag, a in Page(out / "index.html").tags if tag == "a" and "tl-mark" in a.get("class", "")]
+    assert all(h.startswith("topics/") for h in topic_marks)
+    # The same topics as the times drawn by source that belong to a topic, a lane each.
+    topic_of = lambda hrefs: {m.group(1) for h in hrefs if (m := re.match(r"topics/([^.#]+)", h))}
+    assert topic_of(topic_marks) == topic_of(marks) and len(overview) == len(topic_of(topic_marks))
+    _assert_links_resolve(out)
+
+
 def _topic_claim_ids(data: dict, key: str) -> set[str]:
     ids = {c["id"] for c in data["claims"] if c["topic"] == key}
     return ids | {i for f in data["discrepancies"] if f["topic"] == key for i in f["claims"]}

@@ -2,7 +2,12 @@
 
 The site, every link relative so it opens from disk with no network:
 
-    index.html              the overview: sources, errors, findings, timeline
+    index.html              the overview: errors, findings, timeline, sources; it stays small
+                            whatever the corpus: past 200 sources it counts them by language
+                            and links the list, past 100 sources with clock times it draws a
+                            lane per topic and links the timeline by source
+    sources.html, …         the list of sources, 200 a page, when it does not fit the overview
+    timeline.html, …        the timeline by source, 100 lanes a page, likewise
     matrix.html             topics × sources, the alignment table: the first 100 sources;
     matrix-2.html, …        the next 100 each (checker/report/pages.py)
     topics/<topic>.html     one section per topic: its findings and its first 500 claims side
@@ -22,8 +27,8 @@ from checker.errors import SourceReadError
 from checker.report.context import sentence_context
 from checker.report.pages import PageSizes
 from checker.report.segments import highlight_segments
-from checker.report.timeline import build_timeline, topic_letters
-from checker.report.view import ReportView, SourceView, build_view
+from checker.report.timeline import site_timeline
+from checker.report.view import FILTER_OPTIONS, ReportView, SourceView, build_view
 from checker.report.vocabulary import verdict_style
 from checker.sources.reader import read_source
 
@@ -39,13 +44,13 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(verdict_style=verdict_style, version=__version__)
+    env.globals.update(verdict_style=verdict_style, version=__version__, filter_options=FILTER_OPTIONS)
     return env
 
 
 def render_site(report, corpus, out: Path, sizes: PageSizes = PageSizes()) -> None:
     """Write every page of the report into `out` (an existing, empty folder); `sizes` says how
-    much a matrix or topic page holds before the next page."""
+    much a page of the matrix, a topic, the sources or the timeline holds before the next page."""
     env = environment()
     view = build_view(report, corpus, sizes)
     # Source pages first: reading each text gives the claims their sentences for the topic pages.
@@ -53,9 +58,17 @@ def render_site(report, corpus, out: Path, sizes: PageSizes = PageSizes()) -> No
     specs = {s.id: s for s in corpus.sources} if corpus is not None else {}
     for sv in view.readable_sources:
         _write(out / sv.page, template.render(view=view, sv=sv, root="../", page="source", **source_text(sv, specs.get(sv.source.id), view)))
-    letters = topic_letters(view.topics)
-    timeline = build_timeline(view.readable_sources, view.claims.values(), letters)
-    _write(out / "index.html", env.get_template("index.html").render(view=view, timeline=timeline, root="", page="index"))
+    timeline = site_timeline(view.readable_sources, view.claims.values(), view.topics, sizes.timeline_lanes)
+    timed = sum(len(t.page.sources) for t in timeline.pages)
+    _write(out / "index.html", env.get_template("index.html").render(
+        view=view, timeline=timeline.overview, timeline_pages=timeline.pages, timeline_sources=timed, root="", page="index"))
+    template = env.get_template("timeline.html")
+    for drawn in timeline.pages:
+        _write(out / drawn.page.file, template.render(view=view, timeline=drawn, pages=timeline.pages, timeline_sources=timed, root="", page="timeline"))
+    if view.sources_split:
+        template = env.get_template("sources.html")
+        for sp in view.source_pages:
+            _write(out / sp.file, template.render(view=view, sp=sp, root="", page="sources"))
     template = env.get_template("matrix.html")
     for mp in view.matrix_pages:
         _write(out / mp.file, template.render(view=view, mp=mp, root="", page="matrix"))

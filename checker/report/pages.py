@@ -1,10 +1,12 @@
 """Long lists split over several static pages, so that no page grows with the corpus.
 
 A browser lays out a table or a list of cards whole before it can show it: the matrix of 500
-sources took 2 to 3 seconds to open, of 5,000 sources 15. So the matrix shows a fixed number of
-sources a page, and a topic a fixed number of claims a page; every page links to the previous,
-the next and each of the others. The first page keeps the name a single page had
-(matrix.html, topics/<topic>.html), so links written before the split still work.
+sources took 2 to 3 seconds to open, of 5,000 sources 15, and the overview, which listed every
+source and drew a lane for each, 1.6 to 2 seconds. So the matrix shows a fixed number of sources
+a page, a topic a fixed number of claims a page, and the list of sources and the timeline by
+source a fixed number of sources a page; every page links to the previous, the next and each of
+the others. The first page keeps the name a single page had (matrix.html, topics/<topic>.html),
+so links written before the split still work.
 """
 from __future__ import annotations
 
@@ -14,6 +16,11 @@ from dataclasses import dataclass
 MATRIX_SOURCES = 100
 # Claim cards on one topic page: 500 cards are ~0.8 MB of HTML.
 TOPIC_CLAIMS = 500
+# Rows of the list of sources: 200 rows are ~55 KB. Up to this many, the overview lists them itself.
+SOURCES = 200
+# Lanes (sources giving a clock time) of one timeline page, ~1.3 KB each. Up to this many, the
+# overview draws them itself; past it, one lane per topic (checker/report/timeline.py).
+TIMELINE_LANES = 100
 
 
 @dataclass(frozen=True)
@@ -22,9 +29,11 @@ class PageSizes:
 
     matrix_sources: int = MATRIX_SOURCES
     topic_claims: int = TOPIC_CLAIMS
+    sources: int = SOURCES
+    timeline_lanes: int = TIMELINE_LANES
 
     def __post_init__(self):
-        if self.matrix_sources < 1 or self.topic_claims < 1:
+        if min(self.matrix_sources, self.topic_claims, self.sources, self.timeline_lanes) < 1:
             raise ValueError(f"a page must hold at least one item: {self}")
 
 

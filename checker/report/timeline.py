@@ -1,6 +1,14 @@
 """The timeline picture: one lane per source, every clock time it claims as a mark, over a
 24-hour window. Python works out the geometry; the template only draws it.
 
+A lane per source reads well for tens of sources, not for thousands (5,000 sources gave 778
+lanes, 1 MB of SVG, on the overview). So while the lanes fit one page (PageSizes.timeline_lanes)
+the overview draws them all; past that, the overview draws one lane per topic of clock times
+(each distinct time once, with how many sources give it: where the sources agree and where they
+part is what a reader looks for first), and the lanes by source go to timeline pages of their
+own (timeline.html, timeline-2.html, …), all drawn over the same window so that a time has the
+same place on every page.
+
 Labels never overlap: each goes in the first row under its lane with room for it, at least
 LABEL_GAP apart from its neighbours (two labels side by side would read as one range). Where
 the rows are full (many times a few minutes apart), a mark is drawn without its label: the label
@@ -18,7 +26,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.normalize.calendars import CalendarDate, from_jdn
+from checker.report.pages import chunks
 from checker.report.values import clock
+from checker.report.view import SourcesPage, pages_of_sources
 
 WIDTH = 960
 LEFT = 170  # room for the lane labels
@@ -32,6 +42,7 @@ LABEL_GAP = 8  # at least this much space between two labels of one row
 MAX_LABEL_ROWS = 4
 COLOURS = 8  # topic colour classes tl-c0..tl-c7; each topic also has a letter
 SILENT_NAMED = 12
+LANE_CHARS = 22  # of a lane's name in the 12px bold font, in the LEFT margin
 
 
 @dataclass
@@ -56,11 +67,20 @@ class Mark:
 @dataclass
 class Lane:
     name: str
-    language: str
+    detail: str  # the line under the name: a source's language, or how many sources a topic has
     y: float
     height: float
     marks: list[Mark] = field(default_factory=list)
-    page: str = ""  # the source's page
+    page: str = ""  # the source's page, or the topic's
+
+    @property
+    def short_name(self) -> str:
+        """The name as the picture's margin has room for it; the table gives it whole.
+
+        >>> Lane("A · When the Winter Palace fell", "", 0, 0).short_name
+        'A · When the Winter P…'
+        """
+        return self.name if len(self.name) <= LANE_CHARS else self.name[:LANE_CHARS - 1].rstrip() + "…"
 
     @property
     def hidden_labels(self) -> int:
@@ -94,6 +114,36 @@ class Timeline:
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
     top: int = TOP
+    per: str = "source"  # what a lane is: a source, or (the overview of many sources) a topic
+    # A lane per topic only: the dated times outside the window, and the times no topic holds,
+    # that the pages by source list or draw.
+    outside_elsewhere: int = 0
+    untopical: int = 0
+    # A page of the timeline by source, when it has pages of its own.
+    page: SourcesPage | None = None
+
+
+@dataclass
+class SiteTimeline:
+    """The timeline as the report shows it: what the overview draws (None: no clock time), and
+    the pages by source when the overview draws a lane per topic instead (else none)."""
+
+    overview: Timeline | None
+    pages: list[Timeline] = field(default_factory=list)
+
+
+@dataclass
+class _Time:
+    """One mark to place on a lane: where it goes, its label, and what it stands for."""
+
+    offset: int  # minutes from the window's start
+    length: int  # of a range, else 0
+    text: str
+    href: str
+    title: str
+    dated: bool
+    topic: tuple[str, str, int] | None  # (letter, topic label, colour index), or None: no topic
+    key: str  # orders marks of one place
 
 
 def cut_minute(minutes: list[int]) -> int:
@@ -192,26 +242,22 @@ def choose_window(claims) -> Window:
     return Window(cut, day, dated)
 
 
-def _lane(sv, placed: list[tuple[int, int, object]], window: Window, letters, y: float) -> Lane:
-    """One source's lane: its marks, and label rows that do not overlap."""
-    lane = Lane(sv.source.id, sv.source.language, y, 0, page=sv.page)
+def _lane(name: str, detail: str, page: str, times: list[_Time], y: float) -> Lane:
+    """One lane: its marks, and label rows that do not overlap."""
+    lane = Lane(name, detail, y, 0, page=page)
     rows: list[list[tuple[float, float]]] = []
     # Times a topic holds get their labels first; the others only where room is left.
-    for offset, length, cv in sorted(placed, key=lambda p: (p[2].claim.id not in letters, p[0], p[2].claim.id)):
-        letter, label, colour = letters.get(cv.claim.id, ("", "", None))
-        text = f"{cv.short} {letter}".strip()
-        x = _x(offset)
-        width = CHAR_WIDTH * len(text) + 6
+    for t in sorted(times, key=lambda t: (t.topic is None, t.offset, t.key)):
+        letter, label, colour = t.topic or ("", "", None)
+        x = _x(t.offset)
+        width = CHAR_WIDTH * len(t.text) + 6
         left = max(LEFT, min(x - width / 2, WIDTH - RIGHT - width))
-        row = _label_row(rows, left, left + width, grow=bool(letter) or len(rows) < 2)
-        where = f" on {cv.claim.date} ({cv.claim.date_calendar})" if cv.claim.date else " (day not stated)"
+        row = _label_row(rows, left, left + width, grow=t.topic is not None or len(rows) < 2)
         lane.marks.append(Mark(
-            x=x, y=y + 9, x2=_x(offset + length) if length else None, label=text,
+            x=x, y=y + 9, x2=_x(t.offset + t.length) if t.length else None, label=t.text,
             label_x=round(left + width / 2, 1), label_y=y + 26 + LABEL_ROW * (row or 0), label_hidden=row is None,
-            href=cv.topic_page or f"{cv.source_page}#{cv.anchor}",
-            title=f"{sv.source.id}: “{cv.claim.quote}” = {cv.short}{where} — {label or 'no topic'}",
-            dated=cv.claim.id in window.dated, colour=f"tl-c{colour}" if letter else "tl-none", minor=not letter,
-            legend=(letter, label, f"tl-c{colour}") if letter else None,
+            href=t.href, title=t.title, dated=t.dated, colour=f"tl-c{colour}" if t.topic else "tl-none", minor=t.topic is None,
+            legend=(letter, label, f"tl-c{colour}") if t.topic else None,
         ))
     # The labels without room get a row of their own, under the others, where the one shown on
     # hover or focus covers no other label.
@@ -224,16 +270,41 @@ def _lane(sv, placed: list[tuple[int, int, object]], window: Window, letters, y:
     return lane
 
 
-def build_timeline(sources, claim_views, letters: dict[str, tuple[str, str, int]]) -> Timeline | None:
-    """The picture of every time claim of the readable `sources` (SourceViews, in order).
+def _length(claim) -> int:
+    """A range's length in minutes (across midnight too); 0 for a single time.
+
+    >>> from types import SimpleNamespace as NS
+    >>> _length(NS(low=23 * 60, high=60)), _length(NS(low=5, high=None))
+    (120, 0)
+    """
+    return (claim.high - claim.low) % DAY if claim.high is not None else 0
+
+
+def _source_time(sv, cv, offset: int, window: Window, letters) -> _Time:
+    """A mark of a source's lane: one claim, labelled with its value and its topic's letter."""
+    topic = letters.get(cv.claim.id)
+    where = f" on {cv.claim.date} ({cv.claim.date_calendar})" if cv.claim.date else " (day not stated)"
+    return _Time(offset, _length(cv.claim), f"{cv.short} {topic[0] if topic else ''}".strip(),
+                 cv.topic_page or f"{cv.source_page}#{cv.anchor}",
+                 f"{sv.source.id}: “{cv.claim.quote}” = {cv.short}{where} — {topic[1] if topic else 'no topic'}",
+                 cv.claim.id in window.dated, topic, cv.claim.id)
+
+
+def _time_views(claim_views) -> list:
+    return [cv for cv in claim_views if cv.claim.kind == "time" and cv.claim.low is not None]
+
+
+def build_timeline(sources, claim_views, letters: dict[str, tuple[str, str, int]], window: Window | None = None) -> Timeline | None:
+    """The picture of every time claim of the readable `sources` (SourceViews, in order), a
+    lane each, over `window` (default: the one all the time claims of `claim_views` choose).
 
     `letters` maps a claim id to (letter, topic label, colour index) for claims in a
     topic. Returns None when no source claims a time.
     """
-    times = [cv for cv in claim_views if cv.claim.kind == "time" and cv.claim.low is not None]
+    times = _time_views(claim_views)
     if not times:
         return None
-    window = choose_window([cv.claim for cv in times])
+    window = window or choose_window([cv.claim for cv in times])
     by_source: dict[str, list] = {}
     for cv in times:
         by_source.setdefault(cv.claim.source, []).append(cv)
@@ -246,12 +317,17 @@ def build_timeline(sources, claim_views, letters: dict[str, tuple[str, str, int]
             if offset is None:
                 outside.append(cv)
             else:
-                placed.append((offset, (c.high - c.low) % DAY if c.high is not None else 0, cv))
+                placed.append(_source_time(sv, cv, offset, window, letters))
         if placed:
-            lanes.append(_lane(sv, placed, window, letters, y))
+            lanes.append(_lane(sv.source.id, sv.source.language, sv.page, placed, y))
             y += lanes[-1].height
         elif sv.source.id not in by_source:
             silent.append(sv.source.id)
+    return _picture(lanes, window, outside, silent, y)
+
+
+def _picture(lanes: list[Lane], window: Window, outside: list, silent: list[str], y: float, **more) -> Timeline:
+    """The Timeline of some lanes already placed down to `y`: its hour and day lines, legend."""
     cut, day = window.cut, window.day
     hours = [(_x(h * 60), clock(cut + h * 60), h % 2 == 0) for h in range(25)]
     days = []
@@ -261,7 +337,77 @@ def build_timeline(sources, claim_views, letters: dict[str, tuple[str, str, int]
             days.append((_x(DAY - cut), "%04d-%02d-%02d" % from_jdn(day + 1, "gregorian")))
     legend = sorted({m.legend for lane in lanes for m in lane.marks if m.legend}, key=lambda t: (len(t[0]), t[0]))
     start = f"{clock(cut)} on {days[0][1]} (Gregorian)" if days else f"{clock(cut)} (no claim states its day)"
-    return Timeline(lanes, hours, days, legend, outside, silent[:SILENT_NAMED], max(0, len(silent) - SILENT_NAMED), y + 6, start)
+    return Timeline(lanes, hours, days, legend, outside, silent[:SILENT_NAMED], max(0, len(silent) - SILENT_NAMED), y + 6, start, **more)
+
+
+def topic_timeline(topics, claim_views, window: Window, silent: list[str]) -> Timeline:
+    """The overview of many sources: a lane per topic of clock times, in report order, each
+    distinct time a mark labelled with how many sources give it, linked to the topic's page.
+    `silent`: the sources that give no clock time."""
+    lanes, y, held = [], float(TOP + 8), set()
+    for topic, letter, colour in time_topics(topics):
+        groups: dict[tuple, list] = {}
+        for sc in topic.by_source:
+            for cv, _ in sc.claims:
+                if cv.claim.kind != "time" or cv.claim.low is None:
+                    continue
+                held.add(cv.claim.id)
+                offset = window.offset(cv.claim)
+                if offset is None:
+                    continue
+                key = (offset, _length(cv.claim), cv.claim.id in window.dated, cv.short)
+                groups.setdefault(key, []).append(cv)
+        if not groups:
+            continue
+        href = f"{topic.page}#{topic.anchor}"
+        times = [_topic_time(topic, letter, colour, key, cvs, href) for key, cvs in groups.items()]
+        sources = len({cv.claim.source for cvs in groups.values() for cv in cvs})
+        lanes.append(_lane(f"{letter} · {topic.label}", f"{sources} source{'s' if sources != 1 else ''}", href, times, y))
+        y += lanes[-1].height
+    times = _time_views(claim_views)
+    return _picture(lanes, window, [], silent, y, per="topic", untopical=sum(cv.claim.id not in held for cv in times),
+                    outside_elsewhere=sum(window.offset(cv.claim) is None for cv in times))
+
+
+def _topic_time(topic, letter: str, colour: int, key: tuple, cvs: list, href: str) -> _Time:
+    """A mark of a topic's lane: one distinct time, labelled with how many sources give it.
+
+    >>> from types import SimpleNamespace as NS
+    >>> cv = lambda s: NS(claim=NS(source=s, date=None, date_calendar="unspecified"))
+    >>> t = _topic_time(NS(label="Fall"), "A", 0, (130, 0, False, "02:10"), [cv("a"), cv("b"), cv("b")], "topics/fall.html")
+    >>> t.text, t.title
+    ('02:10 (2)', 'Fall: 02:10 (day not stated) — given by 2 sources in 3 claims')
+    """
+    offset, length, dated, short = key
+    sources = len({cv.claim.source for cv in cvs})
+    first = cvs[0].claim
+    where = f" on {first.date} ({first.date_calendar})" if dated and first.date else " (day not stated)"
+    given = f"given by {sources} source{'s' if sources != 1 else ''}" + (f" in {len(cvs)} claims" if len(cvs) != sources else "")
+    return _Time(offset, length, f"{short} ({sources})", href, f"{topic.label}: {short}{where} — {given}",
+                 dated, (letter, topic.label, colour), f"{offset:05d} {short}")
+
+
+def site_timeline(sources, claim_views, topics, per_page: int) -> SiteTimeline:
+    """The timeline of the report's readable `sources`: whole on the overview while the sources
+    that give a clock time fit one page of `per_page` lanes; else a lane per topic on the
+    overview and the lanes by source on pages timeline.html, timeline-2.html, …, all over the
+    window every time claim chooses."""
+    times = _time_views(claim_views)
+    if not times:
+        return SiteTimeline(None)
+    letters = topic_letters(topics)
+    window = choose_window([cv.claim for cv in times])
+    with_times = {cv.claim.source for cv in times}
+    timed = [sv for sv in sources if sv.source.id in with_times]
+    if len(chunks(timed, per_page)) == 1:
+        return SiteTimeline(build_timeline(sources, times, letters, window))
+    silent = [sv.source.id for sv in sources if sv.source.id not in with_times]
+    pages = []
+    for page in pages_of_sources(timed, per_page, "timeline"):
+        drawn = build_timeline(page.sources, times, letters, window)
+        drawn.silent, drawn.silent_more, drawn.page = silent[:SILENT_NAMED], max(0, len(silent) - SILENT_NAMED), page
+        pages.append(drawn)
+    return SiteTimeline(topic_timeline(topics, times, window, silent), pages)
 
 
 def topic_letters(topics) -> dict[str, tuple[str, str, int]]:
@@ -274,16 +420,24 @@ def topic_letters(topics) -> dict[str, tuple[str, str, int]]:
     {'c1': ('A', 'Fall', 0)}
     """
     out: dict[str, tuple[str, str, int]] = {}
-    n = 0
-    for topic in topics:
-        if topic.kind != "time":
-            continue
-        letter = _letters(n)
+    for topic, letter, colour in time_topics(topics):
         for sc in topic.by_source:
             for cv, _ in sc.claims:
-                out.setdefault(cv.claim.id, (letter, topic.label, n % COLOURS))
-        n += 1
+                out.setdefault(cv.claim.id, (letter, topic.label, colour))
     return out
+
+
+def time_topics(topics) -> list[tuple[object, str, int]]:
+    """The topics that hold clock times in report order, each with its letter and colour index.
+    A topic grouped by its event may hold dates and times alike: it counts too.
+
+    >>> from types import SimpleNamespace as NS
+    >>> mixed = NS(kind="date", label="d", by_source=[NS(claims=[(NS(claim=NS(kind="time")), [])])])
+    >>> [(t.label, letter, colour) for t, letter, colour in time_topics([NS(kind="time", label="a"), NS(kind="date", label="b", by_source=[]), mixed])]
+    [('a', 'A', 0), ('d', 'B', 1)]
+    """
+    timed = [t for t in topics if t.kind == "time" or any(cv.claim.kind == "time" for sc in t.by_source for cv, _ in sc.claims)]
+    return [(t, _letters(n), n % COLOURS) for n, t in enumerate(timed)]
 
 
 def _letters(n: int) -> str:

@@ -20,6 +20,10 @@ CELL_VALUES = 4
 LISTED_SOURCES = 6
 # A finding on its topic page quotes this many of its claims; the rest are in the cards below.
 FINDING_CLAIMS = 8
+# A filter offers at most this many sources in a drop-down list; past it, a text box that
+# completes the ids the page's rows name (report.js fills its suggestions when it is used, so a
+# page of 5,000 sources does not carry 5,000 <option>s, 318 KB, to be parsed on opening).
+FILTER_OPTIONS = 200
 
 
 @dataclass
@@ -67,6 +71,19 @@ class SourceView:
     dir: str
     url: str | None = None
     error: SourceError | None = None
+    # The id of the source's row in the list of sources, and the page of that list that holds
+    # it (the overview while the list fits one page; see ReportView.source_pages).
+    anchor: str = ""
+    listed_on: str = "index.html"
+
+    @property
+    def list_href(self) -> str:
+        """The link to the source's row in the list of sources, from the report's root.
+
+        >>> SourceView(None, "sources/a.html", "ltr", anchor="source-a", listed_on="sources-2.html").list_href
+        'sources-2.html#source-a'
+        """
+        return f"{self.listed_on}#{self.anchor}"
 
 
 @dataclass
@@ -187,12 +204,13 @@ class MatrixRow:
 
 
 @dataclass
-class MatrixPage:
-    """One page of the matrix: every topic, the columns of some sources."""
+class SourcesPage:
+    """One page of a list split by sources: the matrix (every topic, the columns of some
+    sources) or the list of sources (a row each)."""
 
     sources: list[SourceView]
     pager: Pager
-    first: int  # the place of its first source among all the sources read, from 1
+    first: int  # the place of its first source in the whole list, from 1
 
     @property
     def file(self) -> str:
@@ -205,6 +223,20 @@ class MatrixPage:
     @property
     def languages(self) -> list[str]:
         return sorted({sv.source.language for sv in self.sources})
+
+
+# The matrix's pages were the first split by sources; the name stays for code that imports it.
+MatrixPage = SourcesPage
+
+
+@dataclass
+class LanguageRow:
+    """The sources of one language, for the overview's summary when the list has its own pages."""
+
+    language: str
+    sources: int
+    unread: int
+    claims: int
 
 
 @dataclass
@@ -242,7 +274,9 @@ class ReportView:
     by_source: dict[str, list[ClaimView]] = field(default_factory=dict)
     finding_anchors: Anchors | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # "events"/"entities": key -> label
-    matrix_pages: list[MatrixPage] = field(default_factory=list)
+    matrix_pages: list[SourcesPage] = field(default_factory=list)
+    # The list of sources, every source (read or not) in corpus order; one page: on the overview.
+    source_pages: list[SourcesPage] = field(default_factory=list)
 
     def finding_anchor(self, finding_id: str) -> str:
         return self.finding_anchors[finding_id]
@@ -289,6 +323,35 @@ class ReportView:
     def readable_sources(self) -> list[SourceView]:
         return [s for s in self.sources if s.error is None]
 
+    @property
+    def sources_split(self) -> bool:
+        """Whether the list of sources has pages of its own (sources.html, …) rather than
+        being on the overview."""
+        return len(self.source_pages) > 1
+
+    @property
+    def sources_href(self) -> str:
+        """Where the list of sources starts, from the report's root."""
+        return self.source_pages[0].file if self.sources_split else "index.html#sources"
+
+    @cached_property
+    def language_rows(self) -> list[LanguageRow]:
+        """The sources counted by language, most sources first: the overview's summary."""
+        rows: dict[str, LanguageRow] = {}
+        for sv in self.sources:
+            row = rows.setdefault(sv.source.language, LanguageRow(sv.source.language, 0, 0, 0))
+            row.sources += 1
+            row.unread += sv.error is not None
+            row.claims += sv.source.claims
+        return sorted(rows.values(), key=lambda r: (-r.sources, r.language))
+
+    @cached_property
+    def finding_sources(self) -> list[SourceView]:
+        """The sources read that some finding names, in corpus order: the only ones worth
+        offering in the findings' source filter."""
+        named = {s for row in self.findings for s in row.finding.sources}
+        return [sv for sv in self.readable_sources if sv.source.id in named]
+
 
 def safe_url(url: str | None) -> str | None:
     """A URL worth linking to: http(s) only, so a manifest cannot smuggle in `javascript:`.
@@ -328,6 +391,7 @@ def _source_views(report: Report, corpus) -> list[SourceView]:
             dir=text_direction(s.language),
             url=safe_url(getattr(specs.get(s.id), "url", None)),
             error=errors.get(s.id),
+            anchor=f"source-{pages[s.id]}",
         )
         for s in report.sources
     ]
@@ -422,7 +486,7 @@ def _range_label(noun: str, first: int, last: int, first_id: str, last_id: str) 
     return f"{noun} {span}: {ids}"
 
 
-def matrix_pages(sources: list[SourceView], per_page: int) -> list[MatrixPage]:
+def matrix_pages(sources: list[SourceView], per_page: int) -> list[SourcesPage]:
     """The sources read, `per_page` columns a page: matrix.html, matrix-2.html, …
 
     >>> from types import SimpleNamespace as NS
@@ -432,11 +496,40 @@ def matrix_pages(sources: list[SourceView], per_page: int) -> list[MatrixPage]:
     >>> pages[1].pager.current.label
     'sources 3–4: s3 to s4'
     """
+    return pages_of_sources(sources, per_page, "matrix")
+
+
+def pages_of_sources(sources: list, per_page: int, stem: str) -> list[SourcesPage]:
+    """`sources` (SourceViews, or anything with .source.id), `per_page` a page: stem.html,
+    stem-2.html, …, each page's link naming its first and last source.
+
+    >>> from types import SimpleNamespace as NS
+    >>> [(p.file, p.pager.current.label) for p in pages_of_sources([NS(source=NS(id=i)) for i in "abc"], 2, "sources")]
+    [('sources.html', 'sources 1–2: a to b'), ('sources-2.html', 'sources 3: c')]
+    """
     runs = chunks(sources, per_page)
     firsts = [1 + i * per_page for i in range(len(runs))]
     labels = [_range_label("sources", f, f + len(run) - 1, run[0].source.id, run[-1].source.id) if run else "no source"
               for f, run in zip(firsts, runs)]
-    return [MatrixPage(run, pager, first) for run, pager, first in zip(runs, pagers("matrix", labels), firsts)]
+    return [SourcesPage(run, pager, first) for run, pager, first in zip(runs, pagers(stem, labels), firsts)]
+
+
+def list_sources(sources: list[SourceView], per_page: int) -> list[SourcesPage]:
+    """The list of sources: on the overview while it fits one page (no page of its own then),
+    else sources.html, sources-2.html, … Tells each source the page that holds its row.
+
+    >>> from types import SimpleNamespace as NS
+    >>> svs = [NS(source=NS(id=i), listed_on="index.html") for i in "abc"]
+    >>> len(list_sources(svs, 3)), svs[2].listed_on
+    (1, 'index.html')
+    >>> [p.file for p in list_sources(svs, 2)], svs[2].listed_on
+    (['sources.html', 'sources-2.html'], 'sources-2.html')
+    """
+    pages = pages_of_sources(sources, per_page, "sources")
+    for page in pages:
+        for sv in page.sources:
+            sv.listed_on = page.file if len(pages) > 1 else "index.html"
+    return pages
 
 
 def topic_pages(topic: TopicView, per_page: int) -> list[TopicPage]:
@@ -535,6 +628,7 @@ def build_view(report: Report, corpus=None, sizes: PageSizes = PageSizes()) -> R
         finding_anchors=finding_anchors,
         labels=_catalog_labels(corpus),
         matrix_pages=matrix_pages([s for s in sources if s.error is None], sizes.matrix_sources),
+        source_pages=list_sources(sources, sizes.sources),
     )
 
 
@@ -556,4 +650,5 @@ def verdict_summary(findings: list[Finding]) -> list[dict]:
     return rows
 
 
-__all__ = ["ReportView", "TopicView", "TopicPage", "ClaimView", "SourceView", "MatrixCell", "MatrixRow", "MatrixPage", "build_view", "safe_url", "topic_label"]
+__all__ = ["ReportView", "TopicView", "TopicPage", "ClaimView", "SourceView", "MatrixCell", "MatrixRow", "MatrixPage", "SourcesPage",
+           "LanguageRow", "build_view", "safe_url", "topic_label"]

@@ -118,6 +118,23 @@
       }
     }
 
+    // Past a few hundred sources the source control is a text box (a list of thousands of
+    // options weighs on opening the page): its suggestions are the ids the items name,
+    // gathered the first time the box is used.
+    const suggestions = form.querySelector("datalist[data-from]");
+    if (suggestions && form.elements[suggestions.dataset.from]) {
+      form.elements[suggestions.dataset.from].addEventListener("focus", () => {
+        const field = suggestions.dataset.from;
+        const ids = new Set();
+        for (const el of items) for (const id of tokens(el, field) || []) if (id) ids.add(id);
+        for (const id of Array.from(ids).sort()) {
+          const option = document.createElement("option");
+          option.value = id;
+          suggestions.appendChild(option);
+        }
+      }, { once: true });
+    }
+
     let pending = 0;
     form.addEventListener("input", () => {
       clearTimeout(pending);
