@@ -168,6 +168,24 @@ class MonthDay:
         """The day in `year` (ValueError when that year has no such day, e.g. 29 February)."""
         return CalendarDate(year, self.month, self.day, self.calendar)
 
+    def shifted(self, days: int) -> "MonthDay | None":
+        """The day and month `days` later (or earlier), or None when that depends on whether
+        the unknown year is a leap year (the count passes the end of February).
+
+        >>> MonthDay(10, 25, "julian").shifted(1).iso(), MonthDay(12, 31).shifted(1).iso()
+        ('--10-26', '--01-01')
+        >>> MonthDay(2, 28).shifted(1) is None, MonthDay(2, 29).shifted(-1).iso()
+        (True, '--02-28')
+        """
+        # 2000 is a leap year in both calendars, 2001 in neither.
+        years = [y for y in (2000, 2001) if is_valid(y, self.month, self.day, "julian")]
+        ends = {self.in_year(y).shifted(days) for y in years}
+        later = {(d.month, d.day) for d in ends}
+        if len(later) != 1:
+            return None
+        month, day = later.pop()
+        return MonthDay(month, day, self.calendar)
+
 
 def exists_in_some_year(month: int, day: int) -> bool:
     """Whether a day and month occur in some year (29 February does, in leap years).

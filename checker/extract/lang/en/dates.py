@@ -1,5 +1,6 @@
 """English dates: "7 November 1917", "November 7, 1917", "25 October (O.S.)", "5–6 July",
-"October 24-25", "the following day"."""
+"October 24-25", "the following day", and one day in both calendars: "25 October (O.S.;
+7 November, N.S.), 1917"."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -10,6 +11,12 @@ from checker.extract.common import Anchored, anchor_words
 from checker.extract.found import Found
 from checker.extract.months import month_number, month_pattern, month_table
 from checker.extract.phrases import alternation, lookup
+from checker.extract.twins import are_twins
+
+# Between the halves of a dual date: "(O.S.; 7 November, N.S.)", "(O.S.) / 7 November (N.S.)".
+_DUAL_JOIN = regex.compile(r"\s*\)?\s*[;,/]\s*\(?\s*")
+# After it: the closing bracket, then the year both halves share: "…, N.S.), 1917".
+_DUAL_TAIL = regex.compile(r"\s*[)\]](?:,?\s+(?P<y>[12]\d{3})(?!\d))?")
 
 
 class DateRule:
@@ -36,6 +43,11 @@ class DateRule:
         self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 1)
 
     def __call__(self, text: str) -> Iterator[Found]:
+        yield from join_dual_dates(list(self._dates(text)), text)
+        for m in self.rel_scan.finditer(text):
+            yield Found("date", m.start(), m.end(), relative_days=lookup(self.rel_days, m.group("r")))
+
+    def _dates(self, text: str) -> Iterator[Found]:
         for m in self.scan.finditer(text):
             g = m.groupdict()
             mon_text = g["mon"] or g["mon2"]
@@ -53,5 +65,45 @@ class DateRule:
                 found.end_date = (year, month, int(d2))
                 found.approx = "range"
             yield found
-        for m in self.rel_scan.finditer(text):
-            yield Found("date", m.start(), m.end(), relative_days=lookup(self.rel_days, m.group("r")))
+
+
+def join_dual_dates(dates: list[Found], text: str) -> list[Found]:
+    """Two neighbouring dates marked Julian and Gregorian, whose days lie a calendar offset
+    apart, are one day written twice: one claim, its Julian day with its Gregorian twin, over
+    both and the year written after the bracket. Dates that are not such a pair stay apart.
+
+    >>> t = "on 25 October (O.S.; 7 November, N.S.), 1917."
+    >>> [(t[f.start:f.end], f.year, f.month, f.day, f.gregorian) for f in join_dual_dates([
+    ...     Found("date", 3, 19, month=10, day=25, calendar="julian"),
+    ...     Found("date", 21, 37, month=11, day=7, calendar="gregorian")], t)]
+    [('25 October (O.S.; 7 November, N.S.), 1917', 1917, 10, 25, (1917, 11, 7))]
+    """
+    out: list[Found] = []
+    i = 0
+    while i < len(dates):
+        a = dates[i]
+        b = dates[i + 1] if i + 1 < len(dates) else None
+        joined = _dual(a, b, text) if b is not None else None
+        out.append(joined or a)
+        i += 2 if joined else 1
+    return out
+
+
+def _dual(a: Found, b: Found, text: str) -> Found | None:
+    """The one claim `a` and `b` make when they are a dual date (see join_dual_dates), else None."""
+    if {a.calendar, b.calendar} != {"julian", "gregorian"} or a.end_date or b.end_date or a.day is None or b.day is None:
+        return None
+    if not _DUAL_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    julian, gregorian = (a, b) if a.calendar == "julian" else (b, a)
+    if not are_twins((julian.month, julian.day), (gregorian.month, gregorian.day)):
+        return None
+    end, year = b.end, None
+    tail = _DUAL_TAIL.match(text, b.end)
+    if tail is not None and "(" in text[a.start : b.start]:
+        end, year = tail.end(), int(tail.group("y")) if tail.group("y") else None
+    g_year = gregorian.year or year
+    # A year written once after the pair is the Gregorian one when the pair straddles a new
+    # year (Julian December, Gregorian January); resolve then takes the Julian year from it.
+    j_year = julian.year or (year if not (julian.month == 12 and gregorian.month == 1) else None)
+    return Found("date", a.start, end, year=j_year, month=julian.month, day=julian.day, calendar="julian", gregorian=(g_year, gregorian.month, gregorian.day))

@@ -12,34 +12,12 @@ from checker.extract.found import Found
 from checker.extract.lang.es.times import folded
 from checker.extract.months import month_number, month_pattern
 from checker.extract.phrases import alternation, fold
+from checker.extract.twins import are_twins
 from checker.extract.wordnum import NumberWords
 
-# An unmarked "A / B" pair whose days lie this far apart is a Julian date and its Gregorian twin
-# (10 days in 1582-1700 up to 13 in 1900-2100).
-TWIN_OFFSETS = range(10, 14)
 _YEAR = regex.compile(r"(?<![\p{L}\d.,:/-])1\d{3}(?![\d.,:/-]\d)")
 _BETWEEN = regex.compile(r"(?<!\p{L})entre\s+(?:los\s+días\s+|el\s+(?:día\s+)?)?$", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…](?=\s)|\n")
-
-
-def _day_of_year(month: int, day: int) -> int:
-    """Days from 1 January in a common year, enough to compare two days a few weeks apart.
-
-    >>> _day_of_year(10, 25), _day_of_year(11, 7)
-    (298, 311)
-    """
-    starts = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
-    return starts[month - 1] + day
-
-
-def twin_gap(first: tuple[int, int], second: tuple[int, int]) -> int:
-    """Days from the first (month, day) to the second, across a new year if needed.
-
-    >>> twin_gap((10, 25), (11, 7)), twin_gap((12, 23), (1, 5))
-    (13, 13)
-    """
-    gap = _day_of_year(*second) - _day_of_year(*first)
-    return gap + 365 if gap < -300 else gap
 
 
 class DateRule:
@@ -131,7 +109,7 @@ class DateRule:
         second = (int(g["y2"]) if g["y2"] else None, month2, day2)
         cal1 = first.calendar
         cal2 = self.mark_of[fold(g["mark2"])] if g["mark2"] else None
-        if cal1 is None and cal2 is None and twin_gap((first.month, first.day), second[1:]) in TWIN_OFFSETS:
+        if cal1 is None and cal2 is None and are_twins((first.month, first.day), second[1:]):
             cal1, cal2 = "julian", "gregorian"
         if {cal1, cal2} != {"julian", "gregorian"}:
             # Two dates side by side that are not one day in two calendars: two claims.
@@ -190,7 +168,7 @@ def _listed_with_one_twin(dual: Found, start: int, month: int, listed: int, day:
     """
     if (dual.month, dual.day) != (month, day):
         return [dual]  # the Gregorian half came first: its listed day has no twin either
-    pairs = lambda d: twin_gap((month, d), dual.gregorian[1:]) in TWIN_OFFSETS
+    pairs = lambda d: are_twins((month, d), dual.gregorian[1:])
     if not pairs(day) and pairs(listed):
         dual.start, dual.day = start, listed
     return [dual]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
+from checker.extract.common import Anchored, first_tokens, token_count
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import OrdinalWords
 from checker.extract.months import month_number, month_pattern, month_table
@@ -17,6 +18,8 @@ ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XI
 # "12 (25) ноября": the bracketed day is the same day in the Gregorian calendar when it is this
 # many days later (10 in the 16th-17th centuries … 13 in the 20th).
 _CALENDAR_GAPS = (10, 11, 12, 13)
+_DIGITS = regex.compile(r"\d+")
+_DASHES = ("-", "–", "—")
 
 
 class DateRule:
@@ -46,8 +49,8 @@ class DateRule:
             regex.IGNORECASE | regex.VERBOSE,
         )
         self.rx_span = regex.compile(
-            rf"""(?<![\p{{L}}\d.])(?P<open>{openers})\s+(?P<d>{day})\s+(?P<mon>{month})(?!\p{{L}}){year}
-                \s*{alternation(lexicon['date_span_joiners'])}\s*(?P<d2>{day})\s+(?P<mon2>{month})(?!\p{{L}}){year.replace('<y>', '<y2>')}{mark}""",
+            rf"""(?<![\p{{L}}\d.])(?:(?P<open>{openers})\s+)?(?P<d>{day})\s+(?P<mon>{month})(?!\p{{L}}){year}
+                \s*(?P<join>{alternation(lexicon['date_span_joiners'])})\s*(?P<d2>{day})\s+(?P<mon2>{month})(?!\p{{L}}){year.replace('<y>', '<y2>')}{mark}""",
             regex.IGNORECASE | regex.VERBOSE,
         )
         self.rx_numeric = regex.compile(
@@ -56,6 +59,12 @@ class DateRule:
         )
         # "25 октября (7 ноября) 1917 года", "с 25 на 26 октября (с 7 на 8 ноября 1917 г.)": the
         # year written once, after the bracketed twin, serves both halves.
+        # A date opens with its day (digits or an ordinal), or with a range opener or night words
+        # a few tokens before the day's digits.
+        openers = [*lexicon["date_range_openers"], *lexicon["night_of"]]
+        self.scan = Anchored(self.rx, first_tokens(ordinals.first_words), token_count(openers), openers=first_tokens(openers))
+        self.span_scan = Anchored(self.rx_span, set(), token_count(lexicon["date_range_openers"]), openers=first_tokens(lexicon["date_range_openers"]))
+        self.numeric_scan = Anchored(self.rx_numeric, set(), 0)
         self.rx_twin_year = regex.compile(
             r"\s*(?:\([^()\n]{0,40}?\)\s*|/[^()\n]{0,20}?\s|\([^()\n]{0,30}?\s)(?P<y>[12]\d{3})(?!\d)|\s*\)\s*(?P<y>[12]\d{3})(?!\d)"
         )
@@ -70,10 +79,10 @@ class DateRule:
 
     def day(self, m: regex.Match, group: str = "d") -> int | None:
         """The day of a written day: "25", "25-го", "двадцать пятого"."""
-        if group == "d" and m.groupdict().get("dw"):
+        if group == "d" and "dw" in m.re.groupindex and m.group("dw"):
             return self.ordinals.value(m.group("dw"))
         written = m.group(group)
-        return int(regex.match(r"\d+", written).group()) if written else None
+        return int(_DIGITS.match(written).group()) if written else None
 
     def end(self, m: regex.Match, month_group: str = "mon") -> int:
         """Where a date ends: the full stop after a whole month name ends the sentence, not the date."""
@@ -90,7 +99,7 @@ class DateRule:
         return int(twin.group("y")) if twin else None
 
     def _written(self, text: str) -> Iterator[Found]:
-        for m in self.rx.finditer(text):
+        for m in self.scan.finditer(text):
             month = month_number(self.language, m.group("mon"))
             d = self.day(m)
             if month is None or d is None or not 1 <= d <= 31:
@@ -116,21 +125,30 @@ class DateRule:
         return found
 
     def _spans(self, text: str) -> Iterator[Found]:
-        """ "с 30 октября по 2 ноября": one date, the first day, with its far end."""
-        for m in self.rx_span.finditer(text):
+        """ "с 30 октября по 2 ноября", "30 декабря – 2 января 1918": one date, the first day,
+        with its far end. Without an opener only a dash joins two dates into a span."""
+        for m in self.span_scan.finditer(text):
+            if not m.group("open") and m.group("join") not in _DASHES:
+                continue
             mon, mon2 = month_number(self.language, m.group("mon")), month_number(self.language, m.group("mon2"))
             d, d2 = self.day(m), self.day(m, "d2")
-            y, y2 = (int(m.group(g)) if m.group(g) else None for g in ("y", "y2"))
-            if None in (mon, mon2) or (y2 or 0) < (y or 0) or (y is None and y2 is None and (mon2, d2) <= (mon, d)):
+            if None in (mon, mon2, d, d2):
                 continue
-            year = y if y is not None else (y2 if (mon, d) < (mon2, d2) else None)
-            if year is None and y2 is not None:
-                continue  # "с 30 декабря по 2 января 1918": the first year is not written
-            end = self.end(m, "mon2")
-            yield Found("date", m.start(), end, approx="range", year=year, month=mon, day=d, end_date=(y2 or year, mon2, d2), calendar=self.calendar(m))
+            y, y2 = (int(m.group(g)) if m.group(g) else None for g in ("y", "y2"))
+            # A year written at one end only: the other end is in it, or across its new year.
+            backwards = (mon2, d2) <= (mon, d)
+            if y is None and y2 is not None:
+                y = y2 - 1 if backwards else y2
+            elif y2 is None and y is not None:
+                y2 = y + 1 if backwards else y
+            if y is not None and (y2, mon2, d2) <= (y, mon, d):
+                continue
+            if y is None and backwards and mon2 >= mon:
+                continue  # "с 8 по 7 ноября" is no span; with no year, only a new year turns back
+            yield Found("date", m.start(), self.end(m, "mon2"), approx="range", year=y, month=mon, day=d, end_date=(y2, mon2, d2), calendar=self.calendar(m))
 
     def _numeric(self, text: str) -> Iterator[Found]:
-        for m in self.rx_numeric.finditer(text):
+        for m in self.numeric_scan.finditer(text):
             written = m.group("mon")
             month = int(written) if written.isdigit() else ROMAN_MONTHS[written]
             if 1 <= month <= 12 and 1 <= int(m.group("d")) <= 31:
