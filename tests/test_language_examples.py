@@ -35,6 +35,9 @@ def _matches(claim, want: dict) -> bool:
         if key == "quote":
             if value not in claim.quote and claim.quote not in value:
                 return False
+        elif key == "exact_quote":
+            if claim.quote != value:
+                return False
         elif key in ("low", "high") and value is not None and got.get(key) is not None:
             if float(got[key]) != float(value):
                 return False

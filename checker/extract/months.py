@@ -30,14 +30,18 @@ def month_table(language: str, abbreviations: bool = True) -> dict[str, int]:
 
 
 def month_pattern(language: str, abbreviations: bool = True, extra: dict[str, int] | None = None) -> str:
-    """An alternation of the month names of `language` (longest first). Abbreviations may
-    carry their dot, which the pattern includes.
+    """An alternation of the month names of `language` (longest first). An abbreviation (or an
+    `extra` name) may carry its dot, which the pattern includes; after a whole name a full stop
+    ends the sentence, so the pattern leaves it out.
 
-    >>> import regex; regex.search(month_pattern("es"), "7 de noviembre").group()
-    'noviembre'
+    >>> import regex; [regex.search(month_pattern("es"), t).group() for t in ("7 de noviembre", "el 5 de mayo.", "5 nov. 1917")]
+    ['noviembre', 'mayo', 'nov.']
     """
-    names = set(month_table(language, abbreviations)) | {fold(k) for k in (extra or {})}
-    return alternation(names) + r"\.?" if abbreviations else alternation(names)
+    wide = set(month_table(language, abbreviations=False))
+    if not abbreviations:
+        return alternation(wide)
+    short = (set(month_table(language)) | {fold(k) for k in (extra or {})}) - wide
+    return f"(?:{alternation(wide)}|{alternation(short)}\\.?)"
 
 
 def month_number(language: str, written: str, extra: dict[str, int] | None = None) -> int | None:

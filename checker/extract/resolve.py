@@ -100,6 +100,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     last_year: tuple[int, int] | None = None  # (paragraph, year) of the last written year
     current: CalendarDate | None = None  # the day the narrative is on
     current_month_day: MonthDay | None = None  # or its day and month, when no year is known
+    current_last: CalendarDate | None = None  # the last day of a span that named the current day
     current_para = -1
     current_end = -1  # where the hit that named the current day ends
     last_time: tuple[int, CalendarDate | None] | None = None
@@ -111,7 +112,9 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             # "The following day" counts from a day of its own paragraph or, before its paragraph
             # names one, of the paragraph just before (a new paragraph often opens "the next day").
             follows = current_para == para or (f.relative_days is not None and _next_paragraph(text, current_end, f.start))
-            anchor = (current or current_month_day) if follows else None
+            # "entre el 14 y el 17 de octubre … la noche siguiente": a day counted on from a span
+            # of days counts from its last day.
+            anchor = (current_last or current or current_month_day) if follows else None
             near = previous.date if previous is not None and (paragraph_of(previous.found.start) == para or _next_paragraph(text, previous.found.end, f.start)) else None
             r = _resolve_date(f, default_year, calendar, last_year, anchor, para, near)
             if r is None:
@@ -119,7 +122,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             if r.date is None:
                 # A day and month with no year anywhere: shown, but no day of the narrative.
                 current, current_para, current_end, last_time = None, para, f.end, None
-                current_month_day = r.month_day
+                current_month_day, current_last = r.month_day, None
                 out.append(r)
                 continue
             if f.year is not None or (f.gregorian and f.gregorian[0] is not None) or (r.year_inferred and near is not None and r.date.year > near.year):
@@ -130,6 +133,8 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 # Pair a twin now, so "the next day" after "7 ноября (25 октября)" keeps its calendar.
                 _pair_twin(dates[-1], r, text)
             current, current_para, current_end, current_month_day = r.date, para, f.end, None
+            # Not a span of two days: "the night of 25-26 October … the next day" is the 26th.
+            current_last = r.end if r.end is not None and r.date.shifted(1) < r.end else None
             last_time = None
             dates.append(r)
             out.append(r)
@@ -142,7 +147,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             day = current if current_para == para else None
             if last_time is not None and last_time_para == para and last_time[0] >= NIGHT_START and f.minutes < SMALL_HOURS_END and day is not None:
                 day = day.shifted(1)  # past midnight in a night narrative: the next day
-                current = day
+                current, current_last = day, None
             out.append(Resolved(f, date=day))
             last_time, last_time_para = (f.minutes, day), para
         else:

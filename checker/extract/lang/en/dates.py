@@ -22,7 +22,9 @@ _DUAL_TAIL = regex.compile(r"\s*[)\]](?:,?\s+(?P<y>[12]\d{3})(?!\d))?")
 class DateRule:
     def __init__(self, lexicon: dict, language: str = "en"):
         self.language = language
-        month = f"(?:{month_pattern(language)})"
+        # Abbreviations in use that CLDR does not list ("Sept." beside its "Sep").
+        self.month_extra = lexicon.get("month_abbreviations") or {}
+        month = f"(?:{month_pattern(language, extra=self.month_extra)})"
         self.marks = {p: cal for cal, ps in lexicon["calendar_marks"].items() for p in ps}
         mark = rf"(?:\s*[(\[,]?\s*(?P<mark>{alternation(self.marks)})(?!\p{{L}}))?"
         day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -39,7 +41,7 @@ class DateRule:
         self.rel = regex.compile(rf"(?<!\p{{L}})(?:the\s+)?(?P<r>{alternation(self.rel_days)})(?!\p{{L}})", regex.IGNORECASE)
         # A date opens with its day's digits or its month; "the following day" holds a word of
         # its phrase after "the".
-        self.scan = Anchored(self.rx, anchor_words(month_table(language)), 0)
+        self.scan = Anchored(self.rx, anchor_words([*month_table(language), *self.month_extra]), 0)
         self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 1)
 
     def __call__(self, text: str) -> Iterator[Found]:
@@ -51,7 +53,7 @@ class DateRule:
         for m in self.scan.finditer(text):
             g = m.groupdict()
             mon_text = g["mon"] or g["mon2"]
-            month = month_number(self.language, mon_text)
+            month = month_number(self.language, mon_text, self.month_extra)
             d = int(g["d"] or g["d_"])
             d2 = g["d2"] or g["d2_"]
             y = g["y"] or g["y_"]

@@ -35,6 +35,10 @@ class DateRule:
         self.rel_day_of, self.rel_unit_of = folded(self.rel_days), folded(self.rel_units)
         self.words = words
         self.rx = regex.compile(self._pattern(lexicon), regex.IGNORECASE | regex.VERBOSE)
+        self.span_pairs = {fold(o): {fold(c) for c in closers} for o, closers in lexicon["date_span_pairs"].items()}
+        self.span_open = regex.compile(rf"(?<!\p{{L}})(?P<open>{alternation(self.span_pairs)})\s+(?:el\s+)?(?:día\s+)?$", regex.IGNORECASE)
+        closers = {c for cs in self.span_pairs.values() for c in cs}
+        self.span_join = regex.compile(rf"\s*(?P<join>{alternation(closers)})\s+(?:el\s+)?(?:día\s+)?", regex.IGNORECASE)
         self.names_rx = regex.compile(rf"(?<!\p{{L}}){alternation(self.names)}(?!\p{{L}})", regex.IGNORECASE)
         articles = r"(?:(?:al|del|el|la|a\s+la|de\s+la|en\s+la|ese|esa|aquel|aquella|este|esta)\s+)?"
         self.rel = regex.compile(
@@ -69,6 +73,7 @@ class DateRule:
 
     def __call__(self, text: str) -> Iterator[Found]:
         found = [f for m in self.scan.finditer(text) for f in self._dates(m)]
+        found = self._join_spans(found, text)
         self._mark_by_calendar_names(found, text)
         self._year_of_sentence(found, text)
         yield from found
@@ -120,6 +125,36 @@ class DateRule:
             return [first]
         # Gregorian written first: the claim is still the Julian day, with its twin.
         return [Found("date", first.start, m.end(), year=second[0], month=month2, day=day2, calendar="julian", gregorian=(first.year, first.month, first.day))]
+
+    def _join_spans(self, found: list[Found], text: str) -> list[Found]:
+        """ "entre el 14 de octubrejul./ 27 de octubregreg. y el 17 de octubrejul./ 30 de
+        octubregreg.", "del 5 de julio al 7 de agosto": two whole dates that open and close a
+        span are one date, the first, with its far end (a twin stays the first day's)."""
+        out: list[Found] = []
+        i = 0
+        while i < len(found):
+            a = found[i]
+            b = found[i + 1] if i + 1 < len(found) else None
+            span = self._span(a, b, text) if b is not None else None
+            out.append(span or a)
+            i += 2 if span else 1
+        return out
+
+    def _span(self, a: Found, b: Found, text: str) -> Found | None:
+        """The span `a` and `b` make (see _join_spans), else None."""
+        if a.end_date or b.end_date or a.calendar != b.calendar or None in (a.month, a.day, b.month, b.day):
+            return None
+        opened = self.span_open.search(text, max(0, a.start - 24), a.start)
+        joined = self.span_join.fullmatch(text, a.end, b.start)
+        if opened is None or joined is None or fold(joined.group("join")) not in self.span_pairs[fold(opened.group("open"))]:
+            return None
+        year, end_year = a.year or b.year, b.year or a.year
+        if year is not None and end_year is not None and (end_year, b.month, b.day) <= (year, a.month, a.day):
+            return None
+        if year is None and (b.month, b.day) <= (a.month, a.day):
+            return None
+        return Found("date", a.start, b.end, approx="range", year=year, month=a.month, day=a.day, calendar=a.calendar,
+                     gregorian=a.gregorian, end_date=(end_year, b.month, b.day))
 
     def _mark_by_calendar_names(self, found: list[Found], text: str) -> None:
         """The one date of a sentence that names one calendar is in it: "La fecha 25 de octubre

@@ -11,8 +11,8 @@ import regex
 from checker.extract.common import Anchored, first_tokens, token_count
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import OrdinalWords
-from checker.extract.months import month_number, month_pattern, month_table
-from checker.extract.phrases import alternation, fold, lookup
+from checker.extract.months import month_number, month_pattern
+from checker.extract.phrases import alternation, lookup
 
 ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
 # "12 (25) ноября": the bracketed day is the same day in the Gregorian calendar when it is this
@@ -84,13 +84,6 @@ class DateRule:
         written = m.group(group)
         return int(_DIGITS.match(written).group()) if written else None
 
-    def end(self, m: regex.Match, month_group: str = "mon") -> int:
-        """Where a date ends: the full stop after a whole month name ends the sentence, not the date."""
-        last = m.group(month_group)
-        if m.end() == m.end(month_group) and last.endswith(".") and fold(last[:-1]) in month_table(self.language, abbreviations=False):
-            return m.end() - 1
-        return m.end()
-
     def year(self, m: regex.Match, text: str) -> int | None:
         """The year written with the date, or right after its bracketed twin."""
         if m.group("y"):
@@ -105,7 +98,7 @@ class DateRule:
             if month is None or d is None or not 1 <= d <= 31:
                 continue
             year = self.year(m, text)
-            found = Found("date", m.start(), self.end(m), year=year, month=month, day=d, calendar=self.calendar(m))
+            found = Found("date", m.start(), m.end(), year=year, month=month, day=d, calendar=self.calendar(m))
             d2 = self.day(m, "d2")
             if m.group("dual"):
                 found = self._dual(found, int(m.group("dual")))
@@ -113,7 +106,7 @@ class DateRule:
                 found.end_date, found.approx = (year, month, d2), "range"
             elif d2 is not None:
                 # Not a range after all ("с 8 на 7"): the day written next to the month.
-                found = Found("date", m.start("d2"), self.end(m), year=year, month=month, day=d2, calendar=self.calendar(m)) if 1 <= d2 <= 31 else None
+                found = Found("date", m.start("d2"), m.end(), year=year, month=month, day=d2, calendar=self.calendar(m)) if 1 <= d2 <= 31 else None
             if found:
                 yield found
 
@@ -145,7 +138,7 @@ class DateRule:
                 continue
             if y is None and backwards and mon2 >= mon:
                 continue  # "с 8 по 7 ноября" is no span; with no year, only a new year turns back
-            yield Found("date", m.start(), self.end(m, "mon2"), approx="range", year=y, month=mon, day=d, end_date=(y2, mon2, d2), calendar=self.calendar(m))
+            yield Found("date", m.start(), m.end(), approx="range", year=y, month=mon, day=d, end_date=(y2, mon2, d2), calendar=self.calendar(m))
 
     def _numeric(self, text: str) -> Iterator[Found]:
         for m in self.numeric_scan.finditer(text):
