@@ -140,6 +140,11 @@ class CalendarDate:
         return cls(y, m, d, calendar)
 
 
+# Years whose leap days stand for every year's: each place in the four-year cycle, around a
+# Gregorian century year that is not leap (1900) and one that is (2000).
+_SAMPLE_YEARS = (*range(1896, 1905), *range(1996, 2005))
+
+
 @dataclass(frozen=True, order=True)
 class MonthDay:
     """A day and month whose year nothing tells, as ISO 8601 and XML Schema's gMonthDay write it.
@@ -174,12 +179,14 @@ class MonthDay:
 
         >>> MonthDay(10, 25, "julian").shifted(1).iso(), MonthDay(12, 31).shifted(1).iso()
         ('--10-26', '--01-01')
-        >>> MonthDay(2, 28).shifted(1) is None, MonthDay(2, 29).shifted(-1).iso()
-        (True, '--02-28')
+        >>> MonthDay(2, 28).shifted(1) is None, MonthDay(2, 29).shifted(-1).iso(), MonthDay(9, 1).shifted(181) is None
+        (True, '--02-28', True)
+        >>> MonthDay(2, 29, "gregorian").shifted(1).iso()
+        '--03-01'
         """
-        # 2000 is a leap year in both calendars, 2001 in neither.
-        years = [y for y in (2000, 2001) if is_valid(y, self.month, self.day, "julian")]
-        ends = {self.in_year(y).shifted(days) for y in years}
+        # Every place in the four-year cycle, and a Gregorian century year that is not leap.
+        calendar = "gregorian" if self.calendar == "gregorian" else "julian"  # the one that has the day
+        ends = {self.in_year(y).shifted(days) for y in _SAMPLE_YEARS if is_valid(y, self.month, self.day, calendar)}
         later = {(d.month, d.day) for d in ends}
         if len(later) != 1:
             return None
