@@ -225,6 +225,23 @@ class Anchored:
         if m is not None and m.end() > edge - REACH_MARGIN:
             m = self.rx.match(text, p)
         return m
+def join_neighbours(found: list[Found], joined) -> list[Found]:
+    """`found` with each pair of neighbours that `joined(a, b)` makes one hit (not None)
+    replaced by that hit, read left to right: a dual date, a span of two whole dates.
+
+    >>> hits = [Found("date", 0, 1, day=1), Found("date", 2, 3, day=2), Found("date", 4, 5, day=9)]
+    >>> [(f.start, f.end) for f in join_neighbours(hits, lambda a, b: Found("date", a.start, b.end) if b.day - a.day == 1 else None)]
+    [(0, 3), (4, 5)]
+    """
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        both = joined(found[i], found[i + 1]) if i + 1 < len(found) else None
+        out.append(both or found[i])
+        i += 2 if both else 1
+    return out
+
+
 APPROX_KINDS = ("about", "at_least", "at_most", "before", "after")
 
 

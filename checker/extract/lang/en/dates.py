@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, anchor_words
+from checker.extract.common import Anchored, anchor_words, join_neighbours
 from checker.extract.found import Found
 from checker.extract.months import month_number, month_pattern, month_table
 from checker.extract.phrases import alternation, lookup
@@ -80,15 +80,7 @@ def join_dual_dates(dates: list[Found], text: str) -> list[Found]:
     ...     Found("date", 21, 37, month=11, day=7, calendar="gregorian")], t)]
     [('25 October (O.S.; 7 November, N.S.), 1917', 1917, 10, 25, (1917, 11, 7))]
     """
-    out: list[Found] = []
-    i = 0
-    while i < len(dates):
-        a = dates[i]
-        b = dates[i + 1] if i + 1 < len(dates) else None
-        joined = _dual(a, b, text) if b is not None else None
-        out.append(joined or a)
-        i += 2 if joined else 1
-    return out
+    return join_neighbours(dates, lambda a, b: _dual(a, b, text))
 
 
 def _dual(a: Found, b: Found, text: str) -> Found | None:

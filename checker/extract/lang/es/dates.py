@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, anchor_words
+from checker.extract.common import Anchored, anchor_words, join_neighbours
 from checker.extract.found import Found
 from checker.extract.lang.es.times import folded
 from checker.extract.months import month_number, month_pattern
@@ -73,7 +73,7 @@ class DateRule:
 
     def __call__(self, text: str) -> Iterator[Found]:
         found = [f for m in self.scan.finditer(text) for f in self._dates(m)]
-        found = self._join_spans(found, text)
+        found = join_neighbours(found, lambda a, b: self._span(a, b, text))
         self._mark_by_calendar_names(found, text)
         self._year_of_sentence(found, text)
         yield from found
@@ -126,22 +126,10 @@ class DateRule:
         # Gregorian written first: the claim is still the Julian day, with its twin.
         return [Found("date", first.start, m.end(), year=second[0], month=month2, day=day2, calendar="julian", gregorian=(first.year, first.month, first.day))]
 
-    def _join_spans(self, found: list[Found], text: str) -> list[Found]:
+    def _span(self, a: Found, b: Found, text: str) -> Found | None:
         """ "entre el 14 de octubrejul./ 27 de octubregreg. y el 17 de octubrejul./ 30 de
         octubregreg.", "del 5 de julio al 7 de agosto": two whole dates that open and close a
-        span are one date, the first, with its far end (a twin stays the first day's)."""
-        out: list[Found] = []
-        i = 0
-        while i < len(found):
-            a = found[i]
-            b = found[i + 1] if i + 1 < len(found) else None
-            span = self._span(a, b, text) if b is not None else None
-            out.append(span or a)
-            i += 2 if span else 1
-        return out
-
-    def _span(self, a: Found, b: Found, text: str) -> Found | None:
-        """The span `a` and `b` make (see _join_spans), else None."""
+        span are one date, the first, with its far end (a twin stays the first day's); else None."""
         if a.end_date or b.end_date or a.calendar != b.calendar or None in (a.month, a.day, b.month, b.day):
             return None
         opened = self.span_open.search(text, max(0, a.start - 24), a.start)
