@@ -143,6 +143,22 @@ def test_automatic_groups_need_two_sources_and_a_shared_name():
     assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a", "b"}
 
 
+def test_an_automatic_group_accuses_less_firmly_than_a_catalog_topic():
+    """The same two times an hour apart are a contradiction either way; grouped only by a
+    shared cue and name, its severity is a step lower and it says how it was matched."""
+    def pair(topic):
+        a = time_claim("a", "02:10", topic=topic, event="capture")
+        b = time_claim("b", "03:10", topic=topic, event="capture", n=10)
+        a.names = b.names = ["kerensky"]
+        [finding] = compare_claims([a, b])
+        return finding
+
+    topical, automatic = pair("t"), pair(None)
+    assert topical.verdict == automatic.verdict == "contradiction" and automatic.topic.startswith("auto:")
+    assert (topical.severity, automatic.severity) == ("high", "medium")
+    assert "catalog" in automatic.explanation and "catalog" not in topical.explanation
+
+
 @pytest.fixture(scope="module")
 def titanic():
     corpus = load_corpus(TITANIC)

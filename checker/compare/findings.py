@@ -179,6 +179,9 @@ def _within_sources(kinds: list[Variant]) -> list[Judged]:
 
 # --- findings ------------------------------------------------------------------------------
 
+_LOWER = {"high": "medium", "medium": "low", "low": "low", "none": "none"}
+
+
 def _finding(group: ClaimGroup, verdict: str, judged: list[Judged], key: str) -> Finding:
     """One finding over the pairs that share a verdict; the widest gap explains it."""
     claims = sorted({c.id for j in judged for c in j.members})
@@ -188,13 +191,20 @@ def _finding(group: ClaimGroup, verdict: str, judged: list[Judged], key: str) ->
     shown = min(judged, key=rank) if verdict == "different_events" else max(judged, key=rank)
     severity = SEVERITY[verdict]
     if verdict in ("internal_inconsistency", "discrepancy") and all(j.verdict.slight for j in judged):
-        severity = {"high": "medium", "medium": "low"}[severity]
+        severity = _LOWER[severity]
+    automatic = group.topic.startswith("auto:")
+    if automatic and verdict not in AGREEING:
+        # A shared cue and name is weaker ground than a catalog topic: the claims may speak of
+        # two things (sailors sent to Moscow, sailors entering Petrograd).
+        severity = _LOWER[severity]
     # Judged again for its words: a verdict stands for many pairs, the words for this one.
     worded = judge_pair(shown.a, shown.b)
     if verdict in AGREEING:
         explanation = f"{len(sources)} sources agree" + (" within their approximations" if verdict == "approximate_agreement" else "") + f": {worded.why}"
     else:
         explanation = worded.why
+    if automatic and verdict not in AGREEING:
+        explanation += "; matched by event and name, not by a catalog topic: check that they tell of one thing"
     return Finding(
         id=f"{group.kind}:{group.topic}:{key}",
         topic=group.topic,

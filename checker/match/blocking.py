@@ -111,14 +111,30 @@ def _auto_groups(claims) -> list[ClaimGroup]:
             per_source = defaultdict(int)
             for c in linked:
                 per_source[c.source] += 1
-            # A source with many values under one name is telling of several things.
-            if len(per_source) < 2 or max(per_source.values()) > MAX_PER_SOURCE or ids in seen:
+            # A source with many values under one name, or two that differ, is telling of
+            # several things ("500 sailors … the next day 1,200 sailors").
+            if len(per_source) < 2 or max(per_source.values()) > MAX_PER_SOURCE or ids in seen or _tells_of_several(linked):
                 continue
             seen.add(ids)
             topic = f"auto:{event}:{name}" + (f":{unit}" if unit else "") + (f":{day}" if day else "")
             reasons = [f"{c.source}: event {event!r}, name {name!r}" + (f", day {day}" if day else "") for c in linked]
             groups.append(ClaimGroup(topic, kind, sorted(linked, key=lambda c: c.id), reasons))
     return groups
+
+
+def _tells_of_several(claims) -> bool:
+    """Whether some source gives two different values among `claims`.
+
+    >>> from types import SimpleNamespace as NS
+    >>> _tells_of_several([NS(source="a", value="02:10"), NS(source="a", value="02:10"), NS(source="b", value="03:00")])
+    False
+    >>> _tells_of_several([NS(source="a", value="02:10"), NS(source="a", value="03:10")])
+    True
+    """
+    values: dict[str, set] = defaultdict(set)
+    for c in claims:
+        values[c.source].add(c.value if isinstance(c.value, str) else (c.value.low, c.value.high))
+    return any(len(v) > 1 for v in values.values())
 
 
 def group_claims(claims, catalog=None) -> list[ClaimGroup]:
