@@ -377,8 +377,8 @@ class CountRule:
                         continue
                 if _looks_like_year(written, value) and not m.group("scale"):
                     continue
-                if written[:1].isupper() and not _opens_sentence(text, m.start("n")) and written[:1].isalpha():
-                    continue  # a capitalised number word inside a sentence is a title: "Ten Days"
+                if written[:1].isupper() and written[:1].isalpha() and (not _opens_sentence(text, m.start("n")) or _title_case(text, m.end("n"))):
+                    continue  # a capitalised number word inside a sentence, or before Title Case, is a title: "Ten Days"
                 lo = hi = value * scale
             counted, end = self.counted_noun(m)
             if counted and fold(counted) in self.not_counted:
@@ -414,6 +414,19 @@ def _looks_like_year(written: str, value: float) -> bool:
     (True, False)
     """
     return bool(_FOUR_DIGITS.fullmatch(ascii_digits(written))) and 1000 <= value <= 2100
+
+
+_TITLE_WORDS = regex.compile(r"\s+\p{Lu}\p{Ll}*+\s+\p{Lu}\p{Ll}*+(?!\p{L})")
+
+
+def _title_case(text: str, pos: int) -> bool:
+    """Whether the two words after `pos` are capitalised: a title ("October: Ten Days That
+    Shook the World"), not a count ("Two Cossack regiments").
+
+    >>> _title_case("Ten Days That Shook", 3), _title_case("Two Cossack regiments", 3)
+    (True, False)
+    """
+    return _TITLE_WORDS.match(text, pos) is not None
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
