@@ -242,6 +242,17 @@ def join_neighbours(found: list[Found], joined) -> list[Found]:
     return out
 
 
+def calendar_mark(marks) -> str:
+    r"""The optional calendar mark after a date, after a space, a comma or an opening bracket;
+    a bracket it opened it also closes: " (O.S.)", ", N.S.", " (O.S.; 7 November".
+
+    >>> rx = regex.compile(calendar_mark(["O.S."]))
+    >>> [rx.match(t).group() for t in (" (O.S.)", ", O.S. then", " (O.S.; 7")]
+    [' (O.S.)', ', O.S.', ' (O.S.']
+    """
+    return rf"(?:\s*(?:(?P<mark_open>[(\[])|,)?\s*(?P<mark>{alternation(marks)})(?!\p{{L}})(?(mark_open)(?:\s*[)\]])?))?"
+
+
 APPROX_KINDS = ("about", "at_least", "at_most", "before", "after")
 
 

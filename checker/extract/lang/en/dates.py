@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, anchor_words, join_neighbours
+from checker.extract.common import Anchored, anchor_words, calendar_mark, join_neighbours
 from checker.extract.found import Found
 from checker.extract.months import month_number, month_pattern, month_table
 from checker.extract.phrases import alternation, lookup
@@ -16,7 +16,7 @@ from checker.extract.twins import are_twins
 # Between the halves of a dual date: "(O.S.; 7 November, N.S.)", "(O.S.) / 7 November (N.S.)".
 _DUAL_JOIN = regex.compile(r"\s*\)?\s*[;,/]\s*\(?\s*")
 # After it: the closing bracket, then the year both halves share: "…, N.S.), 1917".
-_DUAL_TAIL = regex.compile(r"\s*[)\]](?:,?\s+(?P<y>[12]\d{3})(?!\d))?")
+_DUAL_TAIL = regex.compile(r"(?:\s*[)\]])?(?:,?\s+(?P<y>[12]\d{3})(?!\d))?")
 
 
 class DateRule:
@@ -26,7 +26,7 @@ class DateRule:
         self.month_extra = lexicon.get("month_abbreviations") or {}
         month = f"(?:{month_pattern(language, extra=self.month_extra)})"
         self.marks = {p: cal for cal, ps in lexicon["calendar_marks"].items() for p in ps}
-        mark = rf"(?:\s*[(\[,]?\s*(?P<mark>{alternation(self.marks)})(?!\p{{L}}))?"
+        mark = calendar_mark(self.marks)
         day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
         day_end = r"(?:\s*(?:-|–|—|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
         year = r"(?:,?\s+(?P<y>[12]\d{3})(?!\d))?"

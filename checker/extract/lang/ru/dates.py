@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, first_tokens, token_count
+from checker.extract.common import Anchored, calendar_mark, first_tokens, token_count
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import OrdinalWords
 from checker.extract.months import month_number, month_pattern
@@ -20,6 +20,7 @@ ROMAN_MONTHS = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XI
 _CALENDAR_GAPS = (10, 11, 12, 13)
 _DIGITS = regex.compile(r"\d+")
 _DASHES = ("-", "–", "—")
+_YEAR_AFTER = regex.compile(r"\s*(?P<y>[12]\d{3})(?!\d)")
 
 
 class DateRule:
@@ -34,7 +35,7 @@ class DateRule:
         month = f"(?:{month_pattern(language)})"
         day = rf"[0-3]?\d(?!\d)(?:-?{alternation(lexicon['day_suffixes'])}(?!\p{{L}}))?"  # "25-го"
         self.marks = {p: cal for cal, ps in lexicon["calendar_marks"].items() for p in ps}
-        mark = rf"(?:\s*[(\[,]?\s*(?P<mark>{alternation(self.marks)})(?!\p{{L}}))?"
+        mark = calendar_mark(self.marks)
         year = rf"(?:\s+(?P<y>[12]\d{{3}})(?!\d)(?:\s*{alternation(lexicon['year_words'])}(?!\p{{L}}))?)?"
         openers, night = alternation(lexicon["date_range_openers"]), alternation(lexicon["night_of"])
         self.rx = regex.compile(
@@ -89,6 +90,8 @@ class DateRule:
         if m.group("y"):
             return int(m.group("y"))
         twin = self.rx_twin_year.match(text, m.end())
+        if twin is None and m.group("mark_open"):  # "25 октября (ст. ст.) 1917 года": after the mark's bracket
+            twin = _YEAR_AFTER.match(text, m.end())
         return int(twin.group("y")) if twin else None
 
     def _written(self, text: str) -> Iterator[Found]:
