@@ -61,7 +61,8 @@ class DateRule:
     def _pattern(self, lexicon: dict) -> str:
         month = month_pattern(self.language)
         # A mark may be glued to the month or year ("octubrejul.") or stand in brackets.
-        mark = lambda tag: rf"(?:\s*\(?\s*(?P<mark{tag}>{alternation(self.marks)})(?!\p{{L}})\)?)?"
+        # A bracket the mark opens it also closes; one opened before the date is not the date's.
+        mark = lambda tag: rf"(?:\s*(?P<mark_open{tag}>\()?\s*(?P<mark{tag}>{alternation(self.marks)})(?!\p{{L}})(?(mark_open{tag})\)?))?"
         day = lambda tag: rf"(?<![\p{{L}}\d.,:])(?P<d{tag}>[0-3]?\d)(?:\.?[ºª°])?"
         year = lambda tag: rf"(?:\s+del?\s+(?:año\s+)?(?P<y{tag}>[12]\d{{3}})(?!\d))?"
         month_of = lambda tag: rf"\s+de\s+(?P<mon{tag}>{month})(?=\P{{L}}|$|{alternation(self.marks)})"
