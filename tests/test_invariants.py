@@ -52,6 +52,23 @@ def test_every_quote_of_the_bundled_corpus_is_its_text_at_span(bundled):
     assert_quotes_found(result.claims, corpus)
 
 
+def _brackets_balance(quote: str) -> bool:
+    depth = 0
+    for ch in quote:
+        depth += ch in "(["
+        depth -= ch in ")]"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_no_quote_of_the_bundled_corpus_cuts_a_bracket_in_half(bundled):
+    """A quote that takes a bracket takes its partner: "24 October 1917 (O.S.)", not "… (O.S."
+    nor "…greg.)" whose "(" stood before the date."""
+    _, result = bundled
+    assert [c.quote for c in result.claims if not _brackets_balance(c.quote)] == []
+
+
 def _assert_claims_quote(text: str, found) -> None:
     for c in found:
         start, end = c.span
