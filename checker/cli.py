@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from checker import __version__
-from checker.errors import ClaimcheckError, Interrupted
+from checker.errors import ClaimcheckError, Interrupted, request_interrupt, stop_if_interrupted
 
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
@@ -243,7 +243,15 @@ def check(
 
 
 def _interrupt(signum, frame):
+    request_interrupt()
     raise Interrupted()
+
+
+def _quiet_lost_interrupt(unraisable) -> None:
+    """Python prints an exception it cannot raise (one from inside a __del__) as "Exception
+    ignored in…": for our Interrupted it says nothing, as the flag it set stops the run."""
+    if not isinstance(unraisable.exc_value, Interrupted):
+        sys.__unraisablehook__(unraisable)
 
 
 def main() -> None:
@@ -252,6 +260,7 @@ def main() -> None:
     main_thread = threading.current_thread() is threading.main_thread()
     # Our own exception, not KeyboardInterrupt, which click turns into a blank line.
     previous = signal.signal(signal.SIGINT, _interrupt) if main_thread else None
+    sys.unraisablehook = _quiet_lost_interrupt
     try:
         _main()
     finally:
@@ -263,6 +272,7 @@ def _main() -> None:
     try:
         # Without standalone mode click returns a command's typer.Exit code instead of exiting.
         code = app(standalone_mode=False)
+        stop_if_interrupted()  # a Ctrl-C whose exception was lost still ends the run with 130
         if isinstance(code, int) and code:
             sys.exit(code)
     except ClaimcheckError as exc:

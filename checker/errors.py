@@ -57,3 +57,25 @@ class Interrupted(BaseException):
     """
 
     exit_code = 130
+
+
+# Set by the command line's SIGINT handler. The handler also raises Interrupted, but an
+# exception raised where Python cannot pass it on (inside a __del__, as the regex module's
+# pattern compiler runs them) is printed and dropped: the run would go on and finish. So the
+# long steps also ask this flag at points where stopping is safe.
+_interrupt_requested = [False]
+
+
+def request_interrupt() -> None:
+    """Note a Ctrl-C, for `stop_if_interrupted` to act on even if its exception was lost."""
+    _interrupt_requested[0] = True
+
+
+def stop_if_interrupted() -> None:
+    """Raise Interrupted if a Ctrl-C came, whatever became of the exception its handler raised.
+
+    >>> stop_if_interrupted()  # none came
+    """
+    if _interrupt_requested[0]:
+        raise Interrupted()
+

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from checker.errors import SourceReadError
+from checker.errors import SourceReadError, stop_if_interrupted
 from checker.extract import ExtractContext, extract_claims
 from checker.model import Source, SourceError
 from checker.sources import Corpus, SourceSpec, read_source
@@ -146,6 +146,7 @@ def run_corpus(corpus: Corpus, jobs: int | None = None, progress: Callable[[Sour
     results = []
     try:
         for r in stream:
+            stop_if_interrupted()  # between sources: a lost Ctrl-C stops the run here
             if strict and r.error is not None:
                 raise SourceReadError(f"{r.error.message}; stopped there (--strict)")
             results.append(r)

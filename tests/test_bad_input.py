@@ -817,6 +817,35 @@ def test_sigint_during_report_exits_130_and_keeps_the_previous_report(tmp_path, 
     assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0]], "workers stopped"
 
 
+def test_a_ctrl_c_whose_exception_python_dropped_still_stops_the_run(tmp_path):
+    """The SIGINT handler raises Interrupted; if the signal lands inside a __del__ (the regex
+    module's pattern compiler runs some), Python prints that exception and drops it, and the
+    run went on to replace the report. Here the handler is run inside a __del__ while the
+    second source is read: the run must still exit 130, say only that, and keep the report."""
+    corpus = make_corpus(tmp_path / "c", entry(id="a"), entry(id="b", path="sources/b.txt"), files={"sources/b.txt": GOOD_TEXT})
+    out = tmp_path / "reports"
+    assert cli("report", make_corpus(tmp_path / "small"), "--out", out).returncode == 0
+    before = snapshot(out)
+    script = f"""
+import signal, sys
+import checker.cli as cli, checker.pipeline as pipeline
+real = pipeline.extract_claims
+class SignalInDel:
+    def __del__(self):
+        cli._interrupt(signal.SIGINT, None)
+def extract(text, ctx):
+    if ctx.source == "b":
+        SignalInDel()  # dropped at once: its __del__ runs the handler, whose exception is lost
+    return real(text, ctx)
+pipeline.extract_claims = extract
+sys.argv = ["claimcheck", "report", {str(corpus)!r}, "--out", {str(out)!r}, "--jobs", "1"]
+cli.main()
+"""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHAINLP_READ_ONLY": "1"}, timeout=120)
+    assert (r.returncode, r.stderr, r.stdout) == (130, "claimcheck: interrupted\n", "")
+    assert snapshot(out) == before
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see when the run is busy")
 @pytest.mark.parametrize("phase", ["extracting", "writing"])
 def test_a_crash_keeps_the_previous_report_and_the_next_run_cleans_up(tmp_path, phase):

@@ -15,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from checker.errors import OutputError
+from checker.errors import OutputError, stop_if_interrupted
 from checker.model import Report
 
 
@@ -192,6 +192,7 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", path=str(out), hint="choose another folder with --out")
     os.chmod(tmp, 0o755)
+    stop_if_interrupted()  # never put a report in place after a Ctrl-C, even one whose exception was lost
     with _no_sigint():
         old = None
         if not (out.exists() or out.is_symlink()):
