@@ -339,6 +339,25 @@ class CountRule:
         value = self.words.words.get(fold(words[-1]), 1.0) if words else 1.0
         return value if value >= 1000 else 1.0
 
+    def words_after(self, text: str, hit: Found) -> list[tuple[str, int]]:
+        """The words (up to three) after the number of a hit, each without its trailing
+        punctuation and with where it ends in `text`: for a pack to pick the counted noun
+        where its language puts it.
+
+        >>> rule = CountRule({}, NumberWords("en"))
+        >>> rule.words_after("two rival governments, then", next(iter(rule("two rival governments, then"))))
+        [('rival', 9), ('governments', 21)]
+        """
+        m = self.rx.match(text, hit.start)
+        if m is None or not m.group("counted"):
+            return []
+        base = m.start("counted")
+        out = []
+        for w in _NON_BLANK.finditer(m.group("counted")):
+            word = w.group().strip(".,;:")
+            out.append((word, base + w.start() + len(word)))
+        return out
+
     def counted_noun(self, m: regex.Match) -> tuple[str | None, int]:
         """The counted noun and where it ends: the first of up to three following words that
         the unit vocabulary knows, else the first one."""

@@ -11,7 +11,6 @@ from checker.extract.found import Found
 from checker.extract.phrases import fold
 from checker.extract.wordnum import NumberWords
 
-_NON_BLANK = regex.compile(r"\S+")
 # A plural noun: "lines", "SRs", "Days"; not "class", nor a possessive "Russia's".
 _PLURAL = regex.compile(r"\p{L}[\p{L}'’-]*[^s'’\W]s", regex.IGNORECASE)
 
@@ -38,15 +37,10 @@ class EnglishCountRule:
             yield f
 
     def _head(self, text: str, f: Found) -> None:
-        m = self.rule.rx.match(text, f.start)
-        if m is None or not m.group("counted"):
-            return
-        base = m.start("counted")
-        for w in _NON_BLANK.finditer(m.group("counted")):
-            word = w.group().strip(".,;:")
+        for word, end in self.rule.words_after(text, f):
             if fold(word) in self.rule.function_words:
                 return
             if _PLURAL.fullmatch(word):
-                f.counted, f.end = word, base + w.start() + len(word)
+                f.counted, f.end = word, end
                 return
 

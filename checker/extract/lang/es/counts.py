@@ -12,7 +12,6 @@ from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
 
 _DIGIT_RANGE = regex.compile(r"\d+\s*[-–—]\s*\d+")
-_NON_BLANK = regex.compile(r"\S+")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 
@@ -52,16 +51,11 @@ class SpanishCountRule:
         >>> [f.counted for f in SpanishCountRule(PACK.lexicon, WORDS)("dos periódicos bolcheviques y 300 eran bolcheviques")]
         ['periódicos', 'bolcheviques']
         """
-        m = self.rule.rx.match(text, f.start)
-        if m is None or not m.group("counted"):
-            return
-        base = m.start("counted")
-        for w in _NON_BLANK.finditer(m.group("counted")):
-            word = w.group().strip(".,;:")
+        for word, end in self.rule.words_after(text, f):
             if fold(word) in self.fillers:
                 continue
             if word != f.counted and not self.rule.unit_rx.match(word) and _WORD.fullmatch(word):
-                f.counted, f.end = word, base + w.start() + len(word)
+                f.counted, f.end = word, end
             return
 
     def _tallies(self, text: str) -> Iterator[Found]:
