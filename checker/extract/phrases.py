@@ -6,10 +6,9 @@ from functools import lru_cache
 
 import regex
 
-from checker.normalize.mentions import factored_alternation
+from checker.normalize.mentions import YO_EITHER, factored_alternation, split_head
 
 _SPACES = regex.compile(r"\s+")
-_YO = str.maketrans({"е": "[её]", "ё": "[её]"})
 
 
 def alternation(phrases: Iterable[str], *, prefix: bool = False) -> str:
@@ -40,11 +39,8 @@ def _atoms(phrase: str, prefix: bool) -> list[str]:
     for before, word in zip(words, words[1:]):
         # "a. m." is also written "a.m.": after an abbreviation the space is optional.
         pattern += (r"\s*" if before.endswith(".") else r"\s+") + regex.escape(word, special_only=True)
-    pattern = pattern.translate(_YO) + (r"\p{L}*" if prefix else "")
-    head = [regex.escape(ch, special_only=True).translate(_YO) for ch in words[0]]
-    if not pattern.startswith("".join(head)):  # cannot happen; the pattern is what must match
-        return [pattern]
-    return head + [pattern[len("".join(head)) :]]
+    pattern = pattern.translate(YO_EITHER) + (r"\p{L}*" if prefix else "")
+    return split_head(pattern, [regex.escape(ch, special_only=True).translate(YO_EITHER) for ch in words[0]])
 
 
 def lookup(table: dict[str, object], key: str, default=None):

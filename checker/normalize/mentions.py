@@ -44,7 +44,8 @@ def _unaccented(escaped: str) -> str:
     return "".join(out)
 
 
-_YO = str.maketrans({"е": "[её]", "ё": "[её]"})
+# ё is often written е: a pattern takes either for either.
+YO_EITHER = str.maketrans({"е": "[её]", "ё": "[её]"})
 
 
 def _fixed_length(word: str) -> int:
@@ -64,7 +65,7 @@ def stem_pattern(phrase: str) -> str:
     for word in phrase.split():
         keep = _fixed_length(word)
         parts.append(_unaccented(regex.escape(word[:keep])) + (r"\p{L}{0,5}" if keep < len(word) else ""))
-    return r"\s+".join(parts).translate(_YO)
+    return r"\s+".join(parts).translate(YO_EITHER)
 
 
 def phrase_atoms(phrase: str) -> list[str]:
@@ -82,9 +83,19 @@ def phrase_atoms(phrase: str) -> list[str]:
     for ch in first[: _fixed_length(first)]:
         if not ch.isalpha():
             break
-        head.append(_unaccented(ch).translate(_YO))
+        head.append(_unaccented(ch).translate(YO_EITHER))
+    return split_head(pattern, head)
+
+
+def split_head(pattern: str, head: list[str]) -> list[str]:
+    """`pattern` as atoms for factored_alternation: the elements of `head` it opens with, then
+    the rest in one piece (the whole pattern alone if it does not open with them).
+
+    >>> split_head("ab-c", ["a", "b"]), split_head("xy", ["a"])
+    (['a', 'b', '-c'], ['xy'])
+    """
     prefix = "".join(head)
-    if not pattern.startswith(prefix):  # cannot happen; the pattern is what must match
+    if not pattern.startswith(prefix):
         return [pattern]
     return head + [pattern[len(prefix) :]]
 

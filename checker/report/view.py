@@ -225,10 +225,6 @@ class SourcesPage:
         return sorted({sv.source.language for sv in self.sources})
 
 
-# The matrix's pages were the first split by sources; the name stays for code that imports it.
-MatrixPage = SourcesPage
-
-
 @dataclass
 class LanguageRow:
     """The sources of one language, for the overview's summary when the list has its own pages."""
@@ -650,5 +646,5 @@ def verdict_summary(findings: list[Finding]) -> list[dict]:
     return rows
 
 
-__all__ = ["ReportView", "TopicView", "TopicPage", "ClaimView", "SourceView", "MatrixCell", "MatrixRow", "MatrixPage", "SourcesPage",
+__all__ = ["ReportView", "TopicView", "TopicPage", "ClaimView", "SourceView", "MatrixCell", "MatrixRow", "SourcesPage",
            "LanguageRow", "build_view", "safe_url", "topic_label"]
