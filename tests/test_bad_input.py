@@ -91,6 +91,13 @@ def temp_leftovers(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir() if ".tmp-" in p.name)
 
 
+def temp_with_files(parent: Path) -> bool:
+    try:
+        return any(p.is_dir() and any(p.iterdir()) for p in parent.iterdir() if ".tmp-" in p.name)
+    except FileNotFoundError:  # the folder went between the listing and the look inside
+        return False
+
+
 # --- the corpus folder and its manifest: exit 2 ------------------------------------------------
 
 
@@ -865,7 +872,8 @@ def test_a_crash_keeps_the_previous_report_and_the_next_run_cleans_up(tmp_path, 
         # Past start-up (and the writability probe, which makes and removes a temporary folder).
         while proc.poll() is None and cpu_seconds(proc.pid) < 1.0 and time.monotonic() < deadline:
             time.sleep(0.02)
-        while phase == "writing" and proc.poll() is None and not temp_leftovers(tmp_path) and time.monotonic() < deadline:
+        # The writability probe's folder is empty and gone at once; the report's gets files.
+        while phase == "writing" and proc.poll() is None and not temp_with_files(tmp_path) and time.monotonic() < deadline:
             time.sleep(0.002)
         assert proc.poll() is None, "the run ended before it could be killed"
         proc.kill()
