@@ -65,6 +65,16 @@ def visible(page, selector: str) -> list:
     return [el for el in page.query_selector_all(selector) if el.is_visible()]
 
 
+def settled(page, read, expected, timeout_ms: int = 5000):
+    """read() once it equals `expected`, or its last value when `timeout_ms` passed: typing
+    filters after a timer (report.js), which a loaded machine may run late."""
+    waited = 0
+    while (value := read()) != expected and waited < timeout_ms:
+        page.wait_for_timeout(25)
+        waited += 25
+    return value
+
+
 def fold(text: str) -> str:
     """Case and accents ignored, as the search box promises."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M")).lower()
@@ -206,9 +216,8 @@ def test_search_box_keeps_rows_with_every_word(browser, bundled_report):
         source = bundled_report.data["sources"][0]["id"]
         for query in (source, source.upper() + " high", "no-such-word-anywhere"):
             page.fill("form.filters input[name=q]", query)
-            page.wait_for_timeout(50)
             expected = [all(w in t for w in fold(query).split()) for t in texts]
-            assert [r.is_visible() for r in rows] == expected, query
+            assert settled(page, lambda: [r.is_visible() for r in rows], expected) == expected, query
         assert o.errors == []
 
 
@@ -226,10 +235,9 @@ def test_search_ignores_case_and_accents(browser, bundled_report):
         assert accented, "the topic's quotes hold no accented word to search for"
         query = fold(accented[0]).upper()
         page.fill("form.filters input[name=q]", query)
-        page.wait_for_timeout(50)
         expected = [fold(query) in fold(t) for t in texts]
         assert any(expected)
-        assert [c.is_visible() for c in cards] == expected
+        assert settled(page, lambda: [c.is_visible() for c in cards], expected) == expected
         assert o.errors == []
 
 
