@@ -300,6 +300,12 @@ class CountRule:
         self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
         # Compiled once: matching a long pattern string would hash it again at every hit.
         self.unit_rx = regex.compile(self.unit_words, regex.IGNORECASE)
+        self.units = [(regex.compile(alternation(ws, prefix=True), regex.IGNORECASE), u) for u, ws in (lexicon.get("units") or {}).items()]
+        self.time_units = set(lexicon.get("time_units") or [])
+        self.year_prepositions = {fold(w) for w in lexicon.get("year_prepositions") or []}
+        # "two-thirds of the crew", "dos tercios", "две трети": a share, not two of anything.
+        fractions = lexicon.get("fractions") or []
+        self.fraction_rx = regex.compile(rf"[-\u2010\s]\s*{alternation(fractions)}(?![\p{{L}}\-\u2010])", regex.IGNORECASE) if fractions else None
         # Digits run into letters are ordinals or codes ("25th", "14-я" aside), not counts.
         num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{words.pattern})"
         joiners = alternation(lexicon.get("range_joiners") or ["-"])
@@ -322,6 +328,26 @@ class CountRule:
         # A match opens with a qualifier, a vague quantity, a number word or digits.
         openers = first_tokens([*quals, *(lexicon.get("vague") or {}), *words.words])
         self.scan = Anchored(self.rx, self.anchors, self.lead, openers=openers)
+
+    def counts_not_year(self, m: regex.Match, text: str | None = None) -> bool:
+        """Whether four digits taken for a year count the noun right after them instead: one
+        the unit vocabulary knows and not a span of time ("más de 1500 personas", "entre 1490
+        y 1635 personas", "погибли 1517 человек"), with no preposition of time (lexicon
+        `year_prepositions`) before a figure that has no qualifier ("en 1917 soldados…").
+        Ranges skip that last test (`text` None): "от 1490 до 1635 человек".
+
+        >>> rule = CountRule({"units": {"people": ["personas"], "years": ["años"]}, "time_units": ["years"], "year_prepositions": ["en"]}, NumberWords("es"))
+        >>> [rule.counts_not_year(rule.rx.search(t), t) for t in ("1500 personas", "1500 años", "en 1500 personas")]
+        [True, False, False]
+        """
+        counted = m.group("counted")
+        unit = next((u for rx, u in self.units if rx.match(counted)), None) if counted else None
+        if unit is None or unit in self.time_units:
+            return False
+        if text is None or approx_of(m) != "exact":
+            return True
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        return not (before and fold(before[-1]) in self.year_prepositions)
 
     def number(self, written: str) -> float | None:
         if _DIGIT.match(ascii_digits(written)):
@@ -381,6 +407,8 @@ class CountRule:
             scale = self.scales.get(fold(m.group("scale") or ""), 1.0)
             if m.group("vague"):
                 lo, hi = self.vague[fold(m.group("vague"))]
+                if hi < 1 and scale == 1.0:
+                    continue  # "half a" counts only before a scale word: "half a million"
                 approx = "range" if approx == "exact" else approx
                 if scale != 1.0:
                     lo, hi = lo * scale, hi * scale
@@ -392,7 +420,7 @@ class CountRule:
                 lo, hi = lo * scale_a, hi * scale
                 if not m.group("scale_a") and lo * self.shared_scale(m.group("b")) < hi:
                     lo *= self.shared_scale(m.group("b"))  # "two to three thousand": 2000-3000
-                if not lo < hi or (_looks_like_year(m.group("a"), lo) and _looks_like_year(m.group("b"), hi)):
+                if not lo < hi or (_looks_like_year(m.group("a"), lo) and _looks_like_year(m.group("b"), hi) and not self.counts_not_year(m)):
                     continue
                 approx = "range"
             else:
@@ -405,11 +433,13 @@ class CountRule:
                     noun = m.group("counted") or ""
                     if not self.unit_rx.match(noun):
                         continue
-                if _looks_like_year(written, value) and not m.group("scale"):
+                if _looks_like_year(written, value) and not m.group("scale") and not self.counts_not_year(m, text):
                     continue
                 if written[:1].isupper() and written[:1].isalpha() and (not _opens_sentence(text, m.start("n")) or _title_case(text, m.end("n"))):
                     continue  # a capitalised number word inside a sentence, or before Title Case, is a title: "Ten Days"
                 lo = hi = value * scale
+            if self.fraction_rx is not None and self.fraction_rx.match(text, _end_of_number(m)):
+                continue
             counted, end = self.counted_noun(m)
             if counted and fold(counted) in self.not_counted:
                 continue

@@ -28,7 +28,7 @@ class DateRule:
         self.marks = {p: cal for cal, ps in lexicon["calendar_marks"].items() for p in ps}
         mark = calendar_mark(self.marks)
         day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-        day_end = r"(?:\s*(?:-|–|—|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+        day_end = r"(?:\s*(?:-|–|—|/|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
         year = r"(?:,?\s+(?P<y>[12]\d{3})(?!\d))?"
         self.rx = regex.compile(
             rf"""(?<![\p{{L}}\d])(?:

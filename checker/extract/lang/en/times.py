@@ -15,12 +15,21 @@ from checker.extract.wordnum import NumberWords
 def to_24h(hour: int, minute: int, period: str | None) -> int | None:
     """Minutes after midnight of a 12- or 24-hour clock reading.
 
+    "At night" runs from evening into the small hours: 2 at night is 02:00, 11 at night 23:00;
+    7 and 8 at night are the evening, as "at night" in English goes.
+
     >>> to_24h(2, 10, "am"), to_24h(12, 5, "am"), to_24h(6, 15, "pm"), to_24h(21, 35, None)
     (130, 5, 1095, 1295)
+    >>> to_24h(2, 0, "night"), to_24h(11, 0, "night"), to_24h(12, 0, "night"), to_24h(9, 0, "night")
+    (120, 1380, 0, 1260)
     """
     if not (0 <= minute < 60):
         return None
-    if period:
+    if period == "night":
+        if not 1 <= hour <= 12:
+            return None
+        hour = 0 if hour == 12 else hour if hour < 6 else hour + 12
+    elif period:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if period == "pm" else 0)
@@ -38,11 +47,11 @@ class TimeRule:
         self.words = words
         per = alternation(self.period)
         q = qualifier_group(lexicon)
-        clock = rf"(?P<h>\d{{1,2}})(?:(?P<sep>[:.])(?P<m>\d{{2}}))?"
+        clock = rf"(?P<h>\d{{1,2}})(?:(?P<sep>[:.])(?P<m>\d{{2}})(?::[0-5]\d)?)?"
         self.rx = regex.compile(
             rf"""(?<![\d:.,])(?:(?<![\p{{L}}\p{{M}}]){q}\s+(?:at\s+)?)?
             (?:(?P<between>between|from)\s+(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d{{2}}))?\s*(?P<per1>{per})?\s+(?:and|to|-|–)\s+)?
-            (?:{clock}\s*(?P<per>{per}(?!\p{{L}}))?(?P<oclock>\s*o'clock)?
+            (?:{clock}\s*(?P<per>{per}(?!\p{{L}}))?(?P<oclock>\s*o'clock(?:\s+(?P<per_after>{per})(?!\p{{L}}))?)?
               |(?P<named>(?<!\p{{L}}){alternation(self.named)}(?!\p{{L}})))
             (?![\d])""",
             regex.IGNORECASE | regex.VERBOSE,
@@ -67,7 +76,8 @@ class TimeRule:
                 minutes = lookup(self.named, m.group("named"))
                 yield Found("time", m.start("named") if not m.group(0)[:1].isalpha() or approx_of(m) == "exact" else m.start(), m.end(), approx=approx_of(m), minutes=minutes)
                 continue
-            period = lookup(self.period, m.group("per")) if m.group("per") else None
+            said = m.group("per") or m.group("per_after")  # "4 o'clock in the afternoon"
+            period = lookup(self.period, said) if said else None
             # A bare number is a time only with a.m./p.m. or o'clock; "03.10" needs a.m./p.m. too.
             if m.group("m") is None and not (period or m.group("oclock")):
                 continue

@@ -92,7 +92,7 @@ class TimeRule:
         # Digits alone ("a las 3") need an article; with minutes, a period or "horas", nothing.
         digit_gate = f"(?(m{tag})|(?(per{tag})|(?(oclock{tag})|{self._needs_article(tag)})))"
         return rf"""(?:
-            (?<![\d:.,])(?P<h{tag}>\d{{1,2}})(?:(?P<sep{tag}>[:.])(?P<m{tag}>\d{{2}}))?(?!\d)
+            (?<![\d:.,])(?P<h{tag}>\d{{1,2}})(?:(?P<sep{tag}>[:.])(?P<m{tag}>\d{{2}})(?::[0-5]\d)?)?(?!\d)
               (?:\s*(?P<per{tag}>{per})(?!\p{{L}}))?(?:\s*(?P<oclock{tag}>{alternation(self.oclock)})(?!\p{{L}}))?
               {digit_gate}
            |(?P<hw{tag}>{hour_word})(?!\p{{L}}){self._needs_article(tag)}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, CountRule, approx_of, first_tokens, qualifier_group, token_count
+from checker.extract.common import CountRule, qualifier_group
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import OrdinalWords
 from checker.extract.phrases import alternation, lookup
@@ -42,21 +42,9 @@ class RussianCountRule:
             regex.IGNORECASE,
         )
         self.rx_unit = regex.compile(self.base.unit_words, regex.IGNORECASE)
-        self.units = [(regex.compile(alternation(ws, prefix=True), regex.IGNORECASE), u) for u, ws in (lexicon.get("units") or {}).items()]
-        self.time_units = set(lexicon.get("time_units") or [])
-        self.year_prepositions = {w.casefold() for w in lexicon.get("year_prepositions") or []}
-        self.rx_year_like = regex.compile(
-            rf"""(?<![\p{{L}}\d.,])(?:(?P<q>{qualifier_group(lexicon, ('about', 'at_least', 'at_most'))})\s+)?
-            (?P<n>1\d{{3}}|20\d\d|2100)(?![\d.,:]\d|\d)\s+(?P<noun>\p{{L}}+)""",
-            regex.IGNORECASE | regex.VERBOSE,
-        )
-        # Four digits, after at most a qualifier.
-        quals = [q for k in ("about", "at_least", "at_most") for q in (lexicon.get("qualifiers") or {}).get(k) or []]
-        self.year_like_scan = Anchored(self.rx_year_like, set(), token_count(quals), openers=first_tokens(quals))
         self.rx_postfix = regex.compile(rf"(?<!\p{{L}}){alternation(lexicon.get('postfix_at_least') or [])}(?!\p{{L}})", regex.IGNORECASE)
 
     def __call__(self, text: str) -> Iterator[Found]:
-        yield from self._year_like_counts(text)
         for f in self.base(text):
             if self._verb_after_figure(f, text) or (f.counted and self.rx_ordinal.fullmatch(f.counted)):
                 continue  # "сорок восьмой полк" is the 48th regiment
@@ -64,23 +52,6 @@ class RussianCountRule:
             self._postfix(f, text)
             self._scope(f, text)
             yield f
-
-    def _year_like_counts(self, text: str) -> Iterator[Found]:
-        """ "погибли 1517 человек": four digits the shared rule takes for a year are a count before a noun
-        the unit vocabulary knows, unless a preposition of time stands before them ("в 1917
-        рабочие…") or the noun is a span of time ("1917 года")."""
-        for m in self.year_like_scan.finditer(text):
-            unit = next((u for rx, u in self.units if rx.match(m.group("noun"))), None)
-            if unit is None or unit in self.time_units:
-                continue
-            before = text[max(0, m.start() - 12) : m.start()].split()
-            if not m.group("q") and before and before[-1].casefold() in self.year_prepositions:
-                continue
-            value = float(m.group("n"))
-            approx = approx_of(m)
-            low = None if approx == "at_most" else value
-            high = None if approx == "at_least" else value
-            yield Found("count", m.start(), m.end(), approx=approx, low=low, high=high, counted=m.group("noun"))
 
     def _verb_after_figure(self, f: Found, text: str) -> bool:
         """ "из 35 снарядов 2 попали": a bare figure before a past-tense verb names nothing

@@ -1,7 +1,8 @@
 """Russian hours named by the hour under way, an ordinal: "в половине третьего" (02:30), "в
-четверть третьего" (02:15), "в третьем часу ночи" (02:00-03:00), "в начале третьего" (after
-02:00); counted back from the next hour: "без четверти три" (02:45), "без десяти минут два"
-(01:50); and the inverted approximation "часа в три ночи" (about 03:00)."""
+четверть третьего" (02:15), "в двадцать минут третьего ночи" (02:20), "в третьем часу ночи"
+(02:00-03:00), "в начале третьего" (after 02:00); counted back from the next hour: "без
+четверти три" (02:45), "без десяти минут два" (01:50); and the inverted approximation "часа в
+три ночи" (about 03:00)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -22,8 +23,8 @@ class OrdinalTimeRule:
     [150, 165, 1275]
     """
 
-    _STARTS = ("half", "quarter", "qto", "to", "o_in", "early", "inv")
-    _OPENING_WORDS = ("half_past", "quarter_past", "quarter_to", "minutes_to", "early_in_hour", "hour_words")
+    _STARTS = ("half", "quarter", "past", "qto", "to", "o_in", "early", "inv")
+    _OPENING_WORDS = ("half_past", "quarter_past", "half_past_after_lead", "quarter_past_after_lead", "quarter_to", "minutes_to", "early_in_hour", "hour_words")
 
     def __init__(self, lexicon: dict, tw: TimeWords, ordinals: OrdinalWords):
         self.tw, self.ordinals = tw, ordinals
@@ -35,7 +36,10 @@ class OrdinalTimeRule:
             rf"""(?<![\p{{L}}\d]){tw.leads}
             (?:(?P<half>{alternation(lexicon['half_past'])})\s*-?\s*(?P<o_half>{ord_})
               |(?P<quarter>{alternation(lexicon['quarter_past'])})\s+(?P<o_quarter>{ord_})
+              |(?P<half>{alternation(lexicon['half_past_after_lead'])})\s+(?P<o_half>{ord_}){pause}
+              |(?P<quarter>{alternation(lexicon['quarter_past_after_lead'])})\s+(?P<o_quarter>{ord_}){pause}
               |(?P<qto>{alternation(lexicon['quarter_to'])})\s+(?P<h_qto>{num})(?!\s+{minute_words})
+              |(?P<past>{num})\s+{minute_words}(?!\p{{L}})\s+(?P<o_past>{ord_}){pause}
               |(?P<to>{alternation(lexicon['minutes_to'])})\s+(?P<m_to>{num})\s+{minute_words}(?!\p{{L}})\s+(?P<h_to>{num})
               |(?P<o_in>{ord_})\s+{alternation(lexicon['in_hour'])}(?!\p{{L}})
               |(?P<early>{alternation(lexicon['early_in_hour'])})\s+(?P<o_early>{ord_}){pause}
@@ -63,13 +67,18 @@ class OrdinalTimeRule:
         """(minutes, approx, low, high), or None when the words name no hour of the clock."""
         period = self.tw.period_of(m.group("per"))
         minute, approx, span = 0, "exact", 0
-        ordinal = m.group("o_half") or m.group("o_quarter") or m.group("o_in") or m.group("o_early")
+        ordinal = m.group("o_half") or m.group("o_quarter") or m.group("o_past") or m.group("o_in") or m.group("o_early")
         if ordinal:
             hour = self.ordinals.value(ordinal)
             if hour is None or not 1 <= hour <= 12:
                 return None
             hour -= 1  # the third hour starts at 2:00
             minute = 30 if m.group("half") else 15 if m.group("quarter") else 0
+            if m.group("past"):
+                minute = self.tw.number(m.group("past"))
+                if minute is None or minute != int(minute) or not 0 < minute < 60:
+                    return None
+                minute = int(minute)
             approx, span = ("range", 60) if m.group("o_in") else ("after", 0) if m.group("early") else ("exact", 0)
         elif m.group("h_qto") or m.group("h_to"):
             hour = self.tw.number(m.group("h_qto") or m.group("h_to"))

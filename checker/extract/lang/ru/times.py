@@ -110,7 +110,7 @@ class TimeRule:
         minutes = rf"(?:\s*(?P<mn{t}>\d{{1,2}}(?!\d)|{self.tw.words.short_pattern})\s*(?P<mw{t}>{self.minute_words})(?!\p{{L}}))?"
         otherwise = "" if bare else rf"|(?=\s+{self.tw.period_pattern}(?!\p{{L}}))"
         return rf"""(?:
-            (?P<ch{t}>\d{{1,2}})(?P<sep{t}>[:.])(?P<cm{t}>\d{{2}})(?!\d|[.,:]\d)
+            (?P<ch{t}>\d{{1,2}})(?P<sep{t}>[:.])(?P<cm{t}>\d{{2}})(?::[0-5]\d)?(?!\d|[.,:]\d)
           | (?P<hn{t}>{num})(?:\s*(?P<hw{t}>{self.hour_words})(?!\p{{L}}){minutes}{otherwise}){'?' if bare else ''}
           | (?P<hw{t}>{alternation(self.one_hour)})(?=\s+{self.tw.period_pattern}(?!\p{{L}}))
           | (?P<named{t}>(?<!\p{{L}}){alternation(self.named)}(?!\p{{L}}))

@@ -43,7 +43,7 @@ class TimeRule:
             (?:(?P<cue>{cue})\s*)?(?:{q}\s*)?(?:(?P<cue2>{cue})\s*)?
             (?:(?P<between>{alternation(lexicon["time_range_start"])})\s*(?:{cue}\s*)?
                (?P<h1>\d{{1,2}})(?:(?P<sep1>[.:])(?P<m1>\d{{2}}))?(?!\d)\s*(?P<mark1>{marks})?\s*{joiner}\s*(?:{cue}\s*)?)?
-            (?P<h>\d{{1,2}})(?:(?P<sep>[.:])(?P<m>\d{{2}}))?(?![\d,])
+            (?P<h>\d{{1,2}})(?:(?P<sep>[.:])(?P<m>\d{{2}})(?::[0-5]\d)?)?(?![\d,])
             (?:\s*(?P<mark>{marks}))?
             (?:\s*(?P<mins>\d{{1,2}})\s*{minute})?
             (?!\s*{durations})  # "ใช้เวลา ๑.๓๐ ชั่วโมง" is how long, not when""",
