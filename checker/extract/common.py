@@ -294,6 +294,8 @@ class CountRule:
         self.not_counted = {fold(w) for w in lexicon.get("not_counted") or []}
         self.skip = {fold(w) for w in lexicon.get("counted_skip") or []}
         self.function_words = {fold(w) for w in lexicon.get("function_words") or []}
+        # "killed 17 and wounded 60": what 17 counts is not looked for past "and".
+        self.counted_stop = {fold(w) for w in lexicon.get("counted_stop") or []}
         # "p. 45", "pp. 12-14", "vol. 3": a figure after such a word labels a page or a part.
         labels = lexicon.get("labels") or []
         self.label_rx = regex.compile(rf"(?<!\p{{L}}){alternation(labels)}\s*+$", regex.IGNORECASE) if labels else None
@@ -349,6 +351,21 @@ class CountRule:
         before = text[max(0, m.start() - 12) : m.start()].split()
         return not (before and fold(before[-1]) in self.year_prepositions)
 
+    def unit_before(self, text: str, start: int) -> tuple[int, str | None]:
+        """Where a count with nothing counted after it starts, and what it counts: the word
+        right before it when the unit vocabulary knows that word and it is no span of time
+        ("killed 17", "погибли 1517"); else `start` and None.
+
+        >>> rule = CountRule({"units": {"killed": ["killed"]}}, NumberWords("en"))
+        >>> rule.unit_before("The strike killed 17", 18), rule.unit_before("He saw 17", 7)
+        ((11, 'killed'), (7, None))
+        """
+        word = _word_before(text, start)
+        unit = next((u for rx, u in self.units if rx.fullmatch(word)), None) if word else None
+        if unit is None or unit in self.time_units:
+            return start, None
+        return text.rindex(word, 0, start), word
+
     def number(self, written: str) -> float | None:
         if _DIGIT.match(ascii_digits(written)):
             return parse_number(written)
@@ -391,6 +408,8 @@ class CountRule:
             return None, m.end()
         base = m.start("counted")
         words = list(_NON_BLANK.finditer(m.group("counted")))
+        stop = next((i for i, w in enumerate(words) if fold(w.group()) in self.counted_stop), len(words))
+        words = words[:stop]
         for w in words:
             if self.unit_rx.match(w.group()):
                 return w.group().strip(".,;:"), base + w.end()
@@ -401,7 +420,7 @@ class CountRule:
 
     def __call__(self, text: str) -> Iterator[Found]:
         for m in self.scan.finditer(text):
-            if _lone_figure(m):
+            if _lone_figure(m) and not self.unit_rx.fullmatch(_word_before(text, m.start())):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
             scale = self.scales.get(fold(m.group("scale") or ""), 1.0)
@@ -445,6 +464,10 @@ class CountRule:
                 continue
             if counted and fold(counted) in self.function_words:
                 counted = None
+            start = m.start()
+            if not counted and not (m.group("pct") or m.group("vague")):
+                start, counted = self.unit_before(text, start)
+                end = _end_of_number(m)
             bare = not (counted or m.group("pct") or m.group("scale") or m.group("vague") or m.group("a"))
             if bare and approx == "exact" and _DIGIT.match(ascii_digits(m.group("n") or "")):
                 continue  # a lone figure counts nothing we can name: a citation, a page, a label
@@ -452,7 +475,6 @@ class CountRule:
                 continue
             if m.group("pct"):
                 counted, end = "%", m.end("pct")
-            start = m.start()
             if approx == "at_least":
                 lo, hi = lo, None
             elif approx == "at_most":
@@ -465,6 +487,20 @@ def _lone_figure(m: regex.Match) -> bool:
     name (a citation, a page, a label): the same figures the end of CountRule.__call__ drops."""
     n = m.group("n")
     return bool(n) and n[:1].isdecimal() and m.start() == m.start("n") and not (m.group("counted") or m.group("pct") or m.group("scale"))
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word that ends right before `pos`, across spaces only, or "".
+
+    >>> _word_before("they killed 17", 12), _word_before("(17", 1), _word_before("p. 17", 3)
+    ('killed', '', '')
+    """
+    head = text[max(0, pos - 24) : pos]
+    stripped = head.rstrip()
+    if len(stripped) == len(head) or not stripped[-1:].isalpha():
+        return ""
+    word = stripped.rsplit(None, 1)[-1]
+    return word if word.isalpha() and (len(word) < len(stripped) or pos <= 24) else ""
 
 
 def _looks_like_year(written: str, value: float) -> bool:
