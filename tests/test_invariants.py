@@ -74,6 +74,7 @@ def _assert_claims_quote(text: str, found) -> None:
         start, end = c.span
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == c.quote
+        assert c.quote == c.quote.strip(), "a quote neither starts nor ends with white space"
         assert c.prefix == text[max(0, start - len(c.prefix)) : start] and text[:start].endswith(c.prefix)
         assert text[end:].startswith(c.suffix)
 

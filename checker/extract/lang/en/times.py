@@ -38,6 +38,23 @@ def to_24h(hour: int, minute: int, period: str | None) -> int | None:
     return hour * 60 + minute
 
 
+_AT = regex.compile(r"(?<!\p{L})at\s+$", regex.IGNORECASE)
+_NOT_A_CLOCK_AFTER = regex.compile(r"\s*(?:%|per\s*cent|percent)", regex.IGNORECASE)
+
+
+def _clock_framed(text: str, m: regex.Match) -> bool:
+    r"""Whether "17.30" is a clock without a.m. or p.m.: after "at" or a "by", "before" or
+    "after", and no per cent after it ("at 17.30 on Sunday", not "at 3.50 per cent").
+
+    >>> rx = regex.compile(r"(?P<q_before>by\s+)?\d+\.\d+")
+    >>> [_clock_framed(t, rx.search(t)) for t in ("at 17.30 on", "by 17.30", "rose 17.30", "at 3.50 per cent")]
+    [True, True, False, False]
+    """
+    if _NOT_A_CLOCK_AFTER.match(text, m.end()):
+        return False
+    return approx_of(m) in ("before", "after") or bool(_AT.search(text, max(0, m.start() - 8), m.start()))
+
+
 class TimeRule:
     def __init__(self, lexicon: dict, words: NumberWords):
         periods = lexicon["day_periods"]
@@ -51,7 +68,7 @@ class TimeRule:
         self.rx = regex.compile(
             rf"""(?<![\d:.,])(?:(?<![\p{{L}}\p{{M}}]){q}\s+(?:at\s+)?)?
             (?:(?P<between>between|from)\s+(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d{{2}}))?\s*(?P<per1>{per})?\s+(?:and|to|-|–)\s+)?
-            (?:{clock}\s*(?P<per>{per}(?!\p{{L}}))?(?P<oclock>\s*o'clock(?:\s+(?P<per_after>{per})(?!\p{{L}}))?)?
+            (?:{clock}(?:\s*(?P<per>{per}(?!\p{{L}})))?(?P<oclock>\s*o'clock(?:\s+(?P<per_after>{per})(?!\p{{L}}))?)?
               |(?P<named>(?<!\p{{L}}){alternation(self.named)}(?!\p{{L}})))
             (?![\d])""",
             regex.IGNORECASE | regex.VERBOSE,
@@ -68,6 +85,13 @@ class TimeRule:
         # It opens with a qualifier, "between"/"from", a clock's digits or a named time.
         openers = first_tokens([*(p for qs in lexicon["qualifiers"].values() for p in qs), "between", "from", *self.named])
         self.scan = Anchored(self.rx, anchor_words(self.named), lead, openers=openers)
+        # The military "0400 hours", "at 1430 hrs": four digits are a time with a leading zero
+        # or after "at"; "after 1500 hours" of work is how long.
+        self.military = regex.compile(
+            rf"(?:(?<![\p{{L}}\p{{M}}]){q}\s+)?(?P<at>at\s+)?(?<![\d:.,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours|hrs)(?!\p{{L}})",
+            regex.IGNORECASE,
+        )
+        self.military_scan = Anchored(self.military, {"hours", "hrs"}, lead, digits=False)
         self.rel_scan = Anchored(self.rel, anchor_words([*words.words, "a", "an"]), 0)
 
     def __call__(self, text: str) -> Iterator[Found]:
@@ -81,7 +105,7 @@ class TimeRule:
             # A bare number is a time only with a.m./p.m. or o'clock; "03.10" needs a.m./p.m. too.
             if m.group("m") is None and not (period or m.group("oclock")):
                 continue
-            if m.group("sep") == "." and not period:
+            if m.group("sep") == "." and not period and not _clock_framed(text, m):
                 continue
             minutes = to_24h(int(m.group("h")), int(m.group("m") or 0), period)
             if minutes is None:
@@ -96,6 +120,11 @@ class TimeRule:
                 approx = "range"
                 yield Found("time", m.start("h1"), m.end("per1") if m.group("per1") else m.end("m1") if m.group("m1") else m.end("h1"), approx="range", minutes=low, low=low, high=high)
             yield Found("time", m.start() if approx not in ("exact", "range") else m.start("h"), m.end(), approx=approx, minutes=minutes, low=low, high=high)
+        for m in self.military_scan.finditer(text):
+            approx = approx_of(m)
+            if m.group("h")[0] == "0" or m.group("at"):
+                start = m.start() if approx != "exact" else m.start("h")
+                yield Found("time", start, m.end(), approx=approx, minutes=int(m.group("h")) * 60 + int(m.group("m")))
         for m in self.rel_scan.finditer(text):
             n = m.group("n").lower()
             count = 1 if n in ("a", "an") else int(n) if n.isdigit() else self.words.value(n)
