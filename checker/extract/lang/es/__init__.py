@@ -11,6 +11,7 @@ from checker.extract.lang.es.counts import SpanishCountRule
 from checker.extract.lang.es.dates import DateRule
 from checker.extract.lang.es.numwords import SpanishNumberWords
 from checker.extract.lang.es.times import TimeRule
+from checker.extract.numeric_dates import DayFirstDateRule
 from checker.extract.pack import LanguagePack
 
 # Wikipedia's reference marks: "[12]", "[nota 3]", "[cita requerida]".
@@ -40,4 +41,4 @@ class WithoutCitations:
 
 PACK = LanguagePack("es", Path(__file__).parent)
 WORDS = SpanishNumberWords()
-PACK.rules = [WithoutCitations([TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), SpanishCountRule(PACK.lexicon, WORDS)])]
+PACK.rules = [WithoutCitations([TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayFirstDateRule(), SpanishCountRule(PACK.lexicon, WORDS)])]
