@@ -296,6 +296,9 @@ class CountRule:
         self.function_words = {fold(w) for w in lexicon.get("function_words") or []}
         # "killed 17 and wounded 60": what 17 counts is not looked for past "and".
         self.counted_stop = {fold(w) for w in lexicon.get("counted_stop") or []}
+        from checker.extract.tolls import Tolls  # it builds on Anchored, defined below
+
+        self.tolls = Tolls(lexicon)
         # "p. 45", "pp. 12-14", "vol. 3": a figure after such a word labels a page or a part.
         labels = lexicon.get("labels") or []
         self.label_rx = regex.compile(rf"(?<!\p{{L}}){alternation(labels)}\s*+$", regex.IGNORECASE) if labels else None
@@ -344,6 +347,8 @@ class CountRule:
         """
         counted = m.group("counted")
         unit = next((u for rx, u in self.units if rx.match(counted)), None) if counted else None
+        if unit is None and text is not None and self.tolls.before(text, m.start()) is not None:
+            return True  # "число погибших достигло 1234"
         if unit is None or unit in self.time_units:
             return False
         if text is None or approx_of(m) != "exact":
@@ -420,7 +425,7 @@ class CountRule:
 
     def __call__(self, text: str) -> Iterator[Found]:
         for m in self.scan.finditer(text):
-            if _lone_figure(m) and not self.unit_rx.fullmatch(_word_before(text, m.start())):
+            if _lone_figure(m) and not self.unit_rx.fullmatch(_word_before(text, m.start())) and not self.tolls.near(text, m.start()):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
             scale = self.scales.get(fold(m.group("scale") or ""), 1.0)
@@ -464,10 +469,15 @@ class CountRule:
                 continue
             if counted and fold(counted) in self.function_words:
                 counted = None
-            start = m.start()
-            if not counted and not (m.group("pct") or m.group("vague")):
-                start, counted = self.unit_before(text, start)
-                end = _end_of_number(m)
+            start, unit = m.start(), None
+            if not (m.group("pct") or m.group("vague")):
+                if not counted:
+                    start, counted = self.unit_before(text, start)
+                    end = _end_of_number(m)
+                # "the death toll rose to 1,234 on Tuesday": the toll says what is counted.
+                toll = self.tolls.before(text, m.start()) if not counted or not self.unit_rx.match(counted) else None
+                if toll is not None:
+                    (start, counted, unit), end = toll, _end_of_number(m)
             bare = not (counted or m.group("pct") or m.group("scale") or m.group("vague") or m.group("a"))
             if bare and approx == "exact" and _DIGIT.match(ascii_digits(m.group("n") or "")):
                 continue  # a lone figure counts nothing we can name: a citation, a page, a label
@@ -479,7 +489,7 @@ class CountRule:
                 lo, hi = lo, None
             elif approx == "at_most":
                 lo, hi = None, hi
-            yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted)
+            yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted, unit=unit)
 
 
 def _lone_figure(m: regex.Match) -> bool:
