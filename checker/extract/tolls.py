@@ -14,6 +14,7 @@ from checker.extract.phrases import alternation, fold, lookup
 # words and commas, no figure and no end of a sentence or clause.
 REACH = 60
 _GAP = regex.compile(r"(?:[\s,]+[\p{L}\p{M}'’-]+){0,5}?[\s,]+")
+_WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 
 
 class Tolls:
@@ -60,7 +61,7 @@ class Tolls:
         m = hits[i - 1]
         if not _GAP.fullmatch(text, m.end(), pos):
             return None
-        words = regex.findall(r"[\p{L}\p{M}'’-]+", text[m.end() : pos])
+        words = _WORD.findall(text, m.end(), pos)
         if words and fold(words[-1]) in self.deltas:
             return None
         return m.start(), m.group(), lookup(self.unit_of, m.group())
