@@ -433,7 +433,9 @@ class CountRule:
                 lo, hi = self.vague[fold(m.group("vague"))]
                 if hi < 1 and scale == 1.0:
                     continue  # "half a" counts only before a scale word: "half a million"
-                approx = "range" if approx == "exact" else approx
+                if approx == "exact":
+                    # "a dozen", "una treintena", "полсотни": one round figure, about; "several" a range.
+                    approx = "about" if lo == hi else "range"
                 if scale != 1.0:
                     lo, hi = lo * scale, hi * scale
             elif m.group("a"):

@@ -34,8 +34,6 @@ class SpanishCountRule:
         for f in self.rule(text):
             if f.counted is None and _DIGIT_RANGE.fullmatch(text, f.start, f.end):
                 continue  # "328-347", "84-350-2614": pages and codes, not a range of anything
-            if f.approx == "range" and f.low is not None and f.low == f.high:
-                f.approx = "about"  # "una treintena", "un centenar": one round figure
             if f.counted:
                 self._noun_first(text, f)
             yield f
