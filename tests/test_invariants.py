@@ -196,6 +196,21 @@ def test_a_claims_interval_holds_its_stated_value(claim):
         assert interval.low <= claim.low and claim.high <= interval.high
 
 
+@EXTRACTION
+@given(st.integers(1, 11), st.integers(1, 11))
+def test_both_ends_of_a_time_range_across_midnight_are_one_span(evening, morning):
+    """ "between 11 p.m. and 1 a.m.": both ends give one non-empty interval from the evening
+    into the next morning, each end dated its own day in a night narrative (the interval used
+    to be empty and raise)."""
+    text = f"On 6 May 1917 it went on between {evening} p.m. and {morning} a.m."
+    ends = [c for c in extract_claims(text, ExtractContext("s", "en", 1917)) if c.kind == "time"]
+    first, second = (claim_interval(c) for c in ends)
+    for interval in (first, second, *(claim_interval(c, absolute_time=False) for c in ends)):
+        assert interval.high - interval.low == (morning + 12 - evening) * 60
+    if ends[1].date != ends[0].date:
+        assert first == second
+
+
 # --- verdicts -------------------------------------------------------------------------------
 
 ONE_TOPIC = st.lists(claims(source=st.sampled_from(SOURCE_IDS[:3]), topic="t"), max_size=7, unique_by=lambda c: c.id)

@@ -76,6 +76,10 @@ def claim_interval(claim, *, absolute_time: bool = True) -> Interval | None:
     if claim.kind == "time":
         lo = claim.low if claim.low is not None else _minutes(claim.value)
         hi = claim.high if claim.high is not None else _minutes(claim.value)
+        if lo > hi:
+            # A range across midnight ("from 11 p.m. to 1 a.m."): each end, dated its own day,
+            # reaches to the other over midnight, so both give the same span.
+            lo, hi = (lo - 1440, hi) if _minutes(claim.value) == hi else (lo, hi + 1440)
         base = 0
         if absolute_time and claim.date:
             base = CalendarDate.parse(claim.gregorian_date or claim.date, "gregorian" if claim.gregorian_date else claim.date_calendar).jdn() * 1440

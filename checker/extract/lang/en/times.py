@@ -98,6 +98,11 @@ class TimeRule:
         for m in self.scan.finditer(text):
             if m.group("named"):
                 minutes = lookup(self.named, m.group("named"))
+                first = self._first_end(m, minutes) if m.group("between") else None
+                if first is not None:  # "from 9 p.m. to midnight"
+                    yield first
+                    yield Found("time", m.start("named"), m.end(), approx="range", minutes=minutes, low=first.low, high=minutes)
+                    continue
                 yield Found("time", m.start("named") if not m.group(0)[:1].isalpha() or approx_of(m) == "exact" else m.start(), m.end(), approx=approx_of(m), minutes=minutes)
                 continue
             said = m.group("per") or m.group("per_after")  # "4 o'clock in the afternoon"
@@ -113,12 +118,11 @@ class TimeRule:
             approx = approx_of(m)
             low = high = minutes
             if m.group("between"):
-                p1 = lookup(self.period, m.group("per1")) if m.group("per1") else period
-                low = to_24h(int(m.group("h1")), int(m.group("m1") or 0), p1)
-                if low is None:
+                first = self._first_end(m, high, period)
+                if first is None:
                     continue
-                approx = "range"
-                yield Found("time", m.start("h1"), m.end("per1") if m.group("per1") else m.end("m1") if m.group("m1") else m.end("h1"), approx="range", minutes=low, low=low, high=high)
+                approx, low = "range", first.low
+                yield first
             yield Found("time", m.start() if approx not in ("exact", "range") else m.start("h"), m.end(), approx=approx, minutes=minutes, low=low, high=high)
         for m in self.military_scan.finditer(text):
             approx = approx_of(m)
@@ -132,3 +136,13 @@ class TimeRule:
                 continue
             sign = 1 if m.group("dir").lower() in self.later else -1
             yield Found("time", m.start(), m.end(), relative_minutes=sign * int(count * lookup(self.rel_units, m.group("u"))))
+
+    def _first_end(self, m: regex.Match, high: int, period: str | None = None) -> Found | None:
+        """The first end of a range "between 2 and 3 a.m.", "from 9 p.m. to midnight": its own
+        a.m./p.m., else the second end's; None when it is no time."""
+        p1 = lookup(self.period, m.group("per1")) if m.group("per1") else period
+        low = to_24h(int(m.group("h1")), int(m.group("m1") or 0), p1)
+        if low is None:
+            return None
+        end = m.end("per1") if m.group("per1") else m.end("m1") if m.group("m1") else m.end("h1")
+        return Found("time", m.start("h1"), end, approx="range", minutes=low, low=low, high=high)
