@@ -45,7 +45,7 @@ def _version(value: bool):
 
 
 @app.callback()
-def _main(
+def _options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
 ):

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from checker.errors import CatalogError, ClaimcheckError, CorpusError, SourceReadError
+from checker.errors import CatalogError, ClaimcheckError, SourceReadError
 from checker.extract import ExtractContext, extract_claims
 from checker.extract.lang import available_languages
 from checker.pipeline import run_corpus

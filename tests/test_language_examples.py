@@ -3,7 +3,6 @@ the Duckling way of keeping rules honest. Rows are read as `claimcheck extract -
 sentence: a date no year can be found for is kept as "--MM-DD"."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml

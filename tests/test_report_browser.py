@@ -113,7 +113,7 @@ def test_a_topic_section_shows_its_claims_and_verdicts(browser, bundled_report):
     first = min(data["discrepancies"], key=lambda f: (verdict_rank(f["verdict"]), severity_rank(f["severity"]), f["topic"], f["id"]))
     with Opened(browser, url(bundled_report.out)) as o:
         page = o.page
-        page.click(f"#findings-table tbody tr:first-child td:nth-child(3) a")
+        page.click("#findings-table tbody tr:first-child td:nth-child(3) a")
         page.wait_for_load_state()
         assert page.inner_text("h1") == topic_label(first["topic"], data["topics"])
         expected = topic_claims(data, first["topic"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from checker.extract.lang import get_pack
-from checker.extract.phrases import alternation
+from checker.extract.phrases import unit_of, unit_patterns
 from checker.extract.resolve import Resolved, night_phrases, resolve, widen_nights
 from checker.extract.topics import TopicBinder
 from checker.model import ChoiceClaim, CountClaim, CountValue, DateClaim, TimeClaim
@@ -35,15 +35,10 @@ class CatalogUnits:
     """The catalog's own words for what is counted (`units:`), checked before the pack's."""
 
     def __init__(self, catalog: Catalog, language: str):
-        table = {unit: catalog.phrases(words, language) for unit, words in catalog.units.items()}
-        self._rx = [(regex.compile("^" + alternation(ws, prefix=True), regex.IGNORECASE), u) for u, ws in table.items() if ws]
+        self._units = unit_patterns({unit: catalog.phrases(words, language) for unit, words in catalog.units.items()})
 
     def unit_of(self, counted: str | None) -> str | None:
-        if counted:
-            for rx, unit in self._rx:
-                if rx.match(counted):
-                    return unit
-        return None
+        return unit_of(self._units, counted)
 
 
 def _drop_overlaps(found):

@@ -13,7 +13,7 @@ import regex
 
 from checker.extract.found import Found
 from checker.extract.numbers import ascii_digits, parse_number
-from checker.extract.phrases import alternation, fold
+from checker.extract.phrases import alternation, fold, unit_of, unit_patterns
 from checker.extract.wordnum import NumberWords
 
 DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ']\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
@@ -305,7 +305,7 @@ class CountRule:
         self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
         # Compiled once: matching a long pattern string would hash it again at every hit.
         self.unit_rx = regex.compile(self.unit_words, regex.IGNORECASE)
-        self.units = [(regex.compile(alternation(ws, prefix=True), regex.IGNORECASE), u) for u, ws in (lexicon.get("units") or {}).items()]
+        self.units = unit_patterns(lexicon.get("units") or {})
         self.time_units = set(lexicon.get("time_units") or [])
         self.year_prepositions = {fold(w) for w in lexicon.get("year_prepositions") or []}
         # "two-thirds of the crew", "dos tercios", "две трети": a share, not two of anything.
@@ -345,8 +345,7 @@ class CountRule:
         >>> [rule.counts_not_year(rule.rx.search(t), t) for t in ("1500 personas", "1500 años", "en 1500 personas")]
         [True, False, False]
         """
-        counted = m.group("counted")
-        unit = next((u for rx, u in self.units if rx.match(counted)), None) if counted else None
+        unit = unit_of(self.units, m.group("counted"))
         if unit is None and text is not None and self.tolls.before(text, m.start()) is not None:
             return True  # "число погибших достигло 1234"
         if unit is None or unit in self.time_units:
@@ -366,7 +365,7 @@ class CountRule:
         ((11, 'killed'), (7, None))
         """
         word = _word_before(text, start)
-        unit = next((u for rx, u in self.units if rx.fullmatch(word)), None) if word else None
+        unit = unit_of(self.units, word, whole=True)
         if unit is None or unit in self.time_units:
             return start, None
         return text.rindex(word, 0, start), word

@@ -8,6 +8,7 @@ import regex
 
 from checker.extract.common import Anchored
 from checker.extract.found import Found
+from checker.normalize.calendars import is_valid
 
 # One separator used twice, a year of four digits, no figure glued on either side.
 _DAY_FIRST = regex.compile(r"(?<![\d/.,-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>[12]\d{3})(?![\d/.,-]?\d)")
@@ -25,10 +26,5 @@ class DayFirstDateRule:
     def __call__(self, text: str) -> Iterator[Found]:
         for m in self.scan.finditer(text):
             day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-            if 1 <= month <= 12 and 1 <= day <= _days_in(month):
+            if is_valid(year, month, day, "unspecified"):
                 yield Found("date", m.start(), m.end(), year=year, month=month, day=day)
-
-
-def _days_in(month: int) -> int:
-    """The most days a month has in any year (the calendar checks 29 February later)."""
-    return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31

@@ -10,7 +10,7 @@ import regex
 import yaml
 
 from checker.extract.found import Found
-from checker.extract.phrases import alternation, fold
+from checker.extract.phrases import fold, unit_of, unit_patterns
 
 Rule = Callable[[str], Iterable[Found]]
 
@@ -91,22 +91,14 @@ class LanguagePack:
 
     @cached_property
     def _units(self) -> list[tuple[regex.Pattern, str]]:
-        return [
-            (regex.compile(r"^" + alternation(words, prefix=True), regex.IGNORECASE), unit)
-            for unit, words in (self.lexicon.get("units") or {}).items()
-        ]
+        return unit_patterns(self.lexicon.get("units") or {})
 
     def unit_of(self, counted: str | None) -> str | None:
         """Canonical unit of a counted noun, when the lexicon knows it.
 
         The unit words are stems: "marin" covers marinos, marineros.
         """
-        if not counted:
-            return None
-        for pattern, unit in self._units:
-            if pattern.match(counted):
-                return unit
-        return None
+        return unit_of(self._units, counted)
 
     @cached_property
     def event_cues(self) -> dict[str, dict]:

@@ -43,6 +43,24 @@ def _atoms(phrase: str, prefix: bool) -> list[str]:
     return split_head(pattern, [regex.escape(ch, special_only=True).translate(YO_EITHER) for ch in words[0]])
 
 
+def unit_patterns(table: dict[str, list[str]]) -> list[tuple[regex.Pattern, str]]:
+    """(pattern, unit) for each unit of a `units` table, its words stems that may take
+    endings ("marin" covers marinos, marineros), in table order."""
+    return [(regex.compile(alternation(words, prefix=True), regex.IGNORECASE), unit) for unit, words in table.items() if words]
+
+
+def unit_of(patterns: list[tuple[regex.Pattern, str]], text: str | None, whole: bool = False) -> str | None:
+    """The unit of the first pattern that matches the start of `text` (all of it with `whole`).
+
+    >>> units = unit_patterns({"sailors": ["marin"], "killed": ["killed"]})
+    >>> unit_of(units, "marineros de Kronstadt"), unit_of(units, "killed 17"), unit_of(units, "killed 17", whole=True)
+    ('sailors', 'killed', None)
+    """
+    if not text:
+        return None
+    return next((unit for rx, unit in patterns if (rx.fullmatch if whole else rx.match)(text)), None)
+
+
 def lookup(table: dict[str, object], key: str, default=None):
     """Look a matched phrase up in a table keyed by phrase, ignoring case and spacing.
 

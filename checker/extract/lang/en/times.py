@@ -64,7 +64,7 @@ class TimeRule:
         self.words = words
         per = alternation(self.period)
         q = qualifier_group(lexicon)
-        clock = rf"(?P<h>\d{{1,2}})(?:(?P<sep>[:.])(?P<m>\d{{2}})(?::[0-5]\d)?)?"
+        clock = r"(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2})(?::[0-5]\d)?)?"
         self.rx = regex.compile(
             rf"""(?<![\d:.,])(?:(?<![\p{{L}}\p{{M}}]){q}\s+(?:at\s+)?)?
             (?:(?P<between>between|from)\s+(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d{{2}}))?\s*(?P<per1>{per})?\s+(?:and|to|-|–)\s+)?

@@ -41,7 +41,6 @@ class RussianCountRule:
             rf"{qualifier_group(lexicon, ('about', 'at_least', 'at_most'))}\s+(?P<r>{alternation(self.round)})(?!\p{{L}})",
             regex.IGNORECASE,
         )
-        self.rx_unit = regex.compile(self.base.unit_words, regex.IGNORECASE)
         self.rx_postfix = regex.compile(rf"(?<!\p{{L}}){alternation(lexicon.get('postfix_at_least') or [])}(?!\p{{L}})", regex.IGNORECASE)
 
     def __call__(self, text: str) -> Iterator[Found]:
@@ -61,7 +60,7 @@ class RussianCountRule:
             and f.approx == "exact"
             and _DIGITS.fullmatch(text[f.start : f.end].split()[0])
             and _PAST_VERB.fullmatch(f.counted)
-            and not self.rx_unit.match(f.counted)
+            and not self.base.unit_rx.match(f.counted)
         )
 
     def _round_number(self, f: Found, text: str) -> None:
