@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from checker.extract import common
 from checker.extract.common import Anchored
 from checker.extract.lang import available_languages, get_pack
+from checker.normalize import tokens as token_index
 from checker.strategies import source_texts
 
 
@@ -52,7 +53,7 @@ def test_anchored_scan_equals_full_scan(language, data):
     # Padding of repeated text longer than the window makes every match take the windowed path.
     pad = data.draw(st.sampled_from(["", " 1917, " * (common.MATCH_WINDOW // 6 + 1)]))
     text = text + pad + text
-    common._tokens_cache[:] = [None, None]
+    token_index._cache[:] = [None, None, None]
     for scan in scanners(get_pack(language).rules):
         assert spans(scan.finditer(text)) == spans(scan.rx.finditer(text)), scan.rx.pattern[:80]
 
@@ -75,7 +76,7 @@ def test_combining_marks_hide_no_match(language, marked):
     """A stress mark ("вчера́") is no letter to (?!\\p{L}) nor to (?<!\\p{L}): a word ending in one
     is still an anchor, and a match may start right after one."""
     text = marked(_example_text(language))
-    common._tokens_cache[:] = [None, None]
+    token_index._cache[:] = [None, None, None]
     for scan in scanners(get_pack(language).rules):
         assert spans(scan.finditer(text)) == spans(scan.rx.finditer(text)), scan.rx.pattern[:80]
 

@@ -48,6 +48,14 @@ def test_an_entity_in_the_previous_sentence_does_not_bind_it():
     assert topics_of(text)["2:10 a.m."] is None
 
 
+def test_a_spanish_reference_mark_ends_the_sentence_before_it():
+    """"[nota 2]" holds a space, so only with the marks blanked does the sentence end at it: the
+    entity of the sentence before no longer binds, nor do its names count."""
+    text = "La Fortaleza de San Telmo resistió la rendición.[nota 2] Luego la guarnición se retiró el 3 de mayo de 1565."
+    (claim,) = extract_claims(text, ExtractContext("s", "es", 1565, catalog=CATALOG))
+    assert claim.topic is None and claim.entities == [] and claim.names == []
+
+
 def test_a_plan_or_a_demand_is_not_the_event():
     assert topics_of("The Fortress of Saint Elmo surrendered at 2:10 a.m.")["2:10 a.m."] == "surrender_time"
     assert topics_of("The envoy demanded the surrender of the Fortress of Saint Elmo at 2:10 a.m.")["2:10 a.m."] is None
@@ -161,22 +169,35 @@ FINDERS = list(_finders())
 @pytest.mark.parametrize("lang,finder", FINDERS, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(FINDERS)])
 @given(data=st.data())
 def test_a_factored_phrase_pattern_finds_what_the_plain_one_finds(lang, finder, data):
-    """PhraseFinder groups its phrases by their opening letters (factored_alternation): on text
-    made of its own phrases, cut, recased and spliced with anything, it finds the same mentions
-    as one plain alternation of the phrases in order."""
+    """PhraseFinder groups its phrases by their opening letters (factored_alternation) and tries
+    them only at words that open like one (checker.normalize.tokens.openings): on text made of
+    its own phrases, cut, recased, unaccented and spliced with anything, it finds the same
+    mentions as one plain alternation of the phrases in order, in the whole text and in any
+    slice of it (a sentence)."""
+    import unicodedata
+
     phrases = [p for _, p in finder._keys] or ["x"]
+    unaccented = lambda p: "".join(c for c in unicodedata.normalize("NFD", p) if not unicodedata.combining(c))
     piece = st.one_of(
         st.sampled_from(phrases),
         st.sampled_from(phrases).map(str.upper),
+        st.sampled_from(phrases).map(str.title),
+        st.sampled_from(phrases).map(unaccented),
+        st.sampled_from(phrases).map(lambda p: p.replace("е", "ё")),
         st.sampled_from(phrases).flatmap(lambda p: st.integers(1, max(1, len(p))).map(lambda n: p[:n])),
-        st.sampled_from([" ", ", ", "\n", "-", "ё", "É", "\u0301", "a"]),
+        st.sampled_from(phrases).flatmap(lambda p: st.sampled_from(["", "s", "ого", "es", "ами"]).map(lambda e: p + e)),
+        st.sampled_from([" ", ", ", "\n", "-", "ё", "É", "\u0301", "a", "İ", "1"]),
         st.text(max_size=4),
     )
     text = "".join(data.draw(st.lists(piece, max_size=12)))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
     spaced, unspaced = _plain(finder)
     for rx, unspaced_script in ((spaced, False), (unspaced, True)):
         want = [(m.start(), m.end(), *finder._keys[int(m.lastgroup[1:])]) for m in rx.finditer(text)]
         assert [(m.start, m.end, m.key, m.phrase) for m in finder.find(text, unspaced_script)] == want
+        want = [(m.start() + lo, m.end() + lo, *finder._keys[int(m.lastgroup[1:])]) for m in rx.finditer(text[lo:hi])]
+        assert [(m.start, m.end, m.key, m.phrase) for m in finder.find(text, unspaced_script, lo, hi)] == want
 
 
 def test_phrases_are_grouped_only_under_letters_that_match_alike():

@@ -178,7 +178,7 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     ['02:10']
     """
     pack = get_pack(ctx.language)
-    read_as = _as_lf(text)
+    read_as = pack.reading(_as_lf(text))
     found = _drop_overlaps(pack.find(read_as))
     resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar)
     widen_nights(resolved, read_as, *_nights(pack))

@@ -4,10 +4,9 @@ A pack whose language orders things otherwise writes its own rule instead."""
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 
 import regex
 
@@ -15,6 +14,7 @@ from checker.extract.found import Found
 from checker.extract.numbers import ascii_digits, parse_number
 from checker.extract.phrases import alternation, fold, unit_of, unit_patterns
 from checker.extract.wordnum import NumberWords
+from checker.normalize.tokens import TOKEN, tokens, word_key
 
 DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ']\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
 _DIGIT = regex.compile(r"\d")
@@ -23,17 +23,6 @@ _DIGIT = regex.compile(r"\d")
 _LETTERS = regex.compile(r"\p{L}+")
 _NON_BLANK = regex.compile(r"\S+")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
-# Tokens for anchored scans: letter runs, digit runs and single other characters, so that a
-# number glued to letters ("x25", "25th") still starts a token of its own. A combining mark
-# stays with the letters before it ("вчера́"), but a letter after one starts a token: a
-# pattern's (?<!\p{L}) lets a match start there.
-_TOKEN = regex.compile(r"\p{L}++\p{M}*+|\p{M}++|\d++|[^\s\p{L}\p{M}\d]")
-_TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
-_FOLD_YO = str.maketrans("ё", "е")
-# A combining mark glued to a word ("вчера́", a stress mark) is no letter to a pattern's
-# (?!\p{L}), so a word is looked up without its marks.
-_MARK = regex.compile(r"\p{M}")
-_tokens_cache: list = [None, None]
 # A call of rx.match costs what the engine spends on this many characters of a scan.
 DENSE = 4
 # rx.match(text, pos) first looks for the pattern's required literal ("de" in "\d+ de mes") in
@@ -44,64 +33,19 @@ MATCH_WINDOW = 2000
 REACH_MARGIN = 200
 
 
-def _tokens(text: str) -> tuple[list[int], dict[str, list[int]], list[int]]:
-    """The start of each token, the token numbers of each lower-cased word, and the numbers of
-    the digit runs; computed once per text, as a pack's rules scan the same string in turn.
-
-    >>> starts, where, digits = _tokens("A las 2:10, a las 3")
-    >>> starts, where["las"], digits
-    ([0, 2, 6, 7, 8, 10, 12, 14, 18], [1, 7], [2, 4, 8])
-    """
-    if _tokens_cache[0] is text:
-        return _tokens_cache[1]
-    low = text.lower()
-    if len(low) == len(text):
-        # All in C: per-token Python work would cost more than the scans it saves. A split
-        # keeps the tokens and the blanks between them, and a token starts where the running
-        # sum of the pieces before it ends (finditer's match objects cost 2.5x as much);
-        # str.replace is 20x faster than str.translate on non-ASCII text.
-        if "ё" in low:
-            low = low.replace("ё", "е")
-        pieces = _TOKEN_SPLIT.split(low)
-        ends = list(accumulate(map(len, pieces)))
-        starts, words = ends[0:-1:2], pieces[1::2]
-    else:  # a letter whose lower case is longer ("İ"): lower each token alone, offsets hold
-        starts, words = [], []
-        for m in _TOKEN.finditer(text):
-            starts.append(m.start())
-            words.append(m.group().lower().translate(_FOLD_YO))
-    where: dict[str, list[int]] = defaultdict(list)
-    for i, w in enumerate(words):
-        where[w].append(i)
-    digits = sorted(i for w, idx in where.items() if w[0].isdecimal() for i in idx)
-    if _MARK.search(" ".join(where)):
-        for w in [w for w in where if _MARK.search(w)]:
-            where[_MARK.sub("", w)] += where.pop(w)
-    _tokens_cache[:] = [text, (starts, where, digits)]
-    return starts, where, digits
-
-
-def _word_key(token: str) -> str:
-    """A token as _tokens keys it: lower case, ё as е, no combining marks.
-
-    >>> _word_key("Вчера́"), _word_key("Трёх")
-    ('вчера', 'трех')
-    """
-    return _MARK.sub("", token.lower().translate(_FOLD_YO))
-
-
 def anchor_words(phrases) -> set[str]:
-    """Every letter token of some phrases, lower-cased, as _tokens writes them: one of them
-    stands in any match that holds one of the phrases.
+    """The first letter token of each of some phrases, lower-cased as `tokens` writes them: one
+    of them stands in any match that holds one of the phrases, no later than the phrase's other
+    words. Only the first: "de" of "decenas de miles" would anchor every "de" of a text.
 
-    >>> sorted(anchor_words(["several hundred", "c.", "Трёх"]))
-    ['c', 'hundred', 'several', 'трех']
+    >>> sorted(anchor_words(["several hundred", "c.", "Трёх", "~ 300 men"]))
+    ['c', 'men', 'several', 'трех']
     """
     out = set()
     for phrase in phrases:
-        for m in _TOKEN.finditer(str(phrase)):
-            if m.group()[0].isalpha():
-                out.add(_word_key(m.group()))
+        first = next((m.group() for m in TOKEN.finditer(str(phrase)) if m.group()[0].isalpha()), None)
+        if first is not None:
+            out.add(word_key(first))
     return out
 
 
@@ -111,11 +55,11 @@ def token_count(phrases) -> int:
     >>> token_count(["около", "по разным оценкам", "ок."])
     3
     """
-    return max((len(_TOKEN.findall(str(p))) for p in phrases), default=0)
+    return max((len(TOKEN.findall(str(p))) for p in phrases), default=0)
 
 
 def first_tokens(phrases) -> set[str]:
-    """The first token of each phrase, of any kind, lower-cased as _tokens writes them: a match
+    """The first token of each phrase, of any kind, lower-cased as `tokens` writes them: a match
     that opens with one of the phrases starts at such a token.
 
     >>> sorted(first_tokens(["more than", "c.", "~ 300", "Ёще"]))
@@ -123,9 +67,9 @@ def first_tokens(phrases) -> set[str]:
     """
     out = set()
     for phrase in phrases:
-        m = _TOKEN.search(str(phrase))
+        m = TOKEN.search(str(phrase))
         if m is not None:
-            out.add(_word_key(m.group()))
+            out.add(word_key(m.group()))
     return out
 
 
@@ -155,7 +99,7 @@ class Anchored:
 
     def starts(self, text: str) -> list[int]:
         """Sorted candidate start offsets in `text`."""
-        starts, where, digits = _tokens(text)
+        starts, where, digits = tokens(text)
         anchors = [i for w in self.words for i in where.get(w, ())]
         if self.digits:
             anchors += digits
@@ -328,7 +272,7 @@ class CountRule:
         )
         # A count holds a digit, a number word or a vague quantity right after its qualifier.
         quals = [q for qs in (lexicon.get("qualifiers") or {}).values() for q in qs or []]
-        self.lead = 1 + max((len(_TOKEN.findall(q)) for q in quals), default=0)
+        self.lead = 1 + max((len(TOKEN.findall(q)) for q in quals), default=0)
         self.anchors = anchor_words([*words.words, *(lexicon.get("vague") or {}), *self.scales])
         # A match opens with a qualifier, a vague quantity, a number word or digits.
         openers = first_tokens([*quals, *(lexicon.get("vague") or {}), *words.words])

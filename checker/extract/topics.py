@@ -75,13 +75,13 @@ class TopicBinder:
         for name, topic in catalog.topics.items():
             self.topics.setdefault(topic.kind, []).append((name, frozenset(topic.events), frozenset(topic.entities), frozenset(topic.units)))
 
-    def facts(self, sentence: str, offset: int) -> SentenceFacts:
-        shift = lambda ms: tuple(Mention(m.key, m.phrase, m.start + offset, m.end + offset) for m in ms)
-        events = self.events.find(sentence, self.unspaced)
+    def facts(self, text: str, start: int, end: int) -> SentenceFacts:
+        """The event cues and entities of the sentence text[start:end]."""
+        events = self.events.find(text, self.unspaced, start, end)
         if events:
-            events = happenings(events, self.irrealis.find(sentence, self.unspaced))
-        cues = NearestCue(shift(events), sentence, offset)
-        return SentenceFacts(shift(self.entities.find(sentence, self.unspaced)), cues)
+            events = happenings(events, self.irrealis.find(text, self.unspaced, start, end))
+        cues = NearestCue(events, text[start:end] if events else "", start)
+        return SentenceFacts(tuple(self.entities.find(text, self.unspaced, start, end)), cues)
 
     def bind(self, claims: list, text: str, sentences: list[tuple[int, int]]) -> None:
         """Set entities, names, event, topic and topic_reason on each claim, in place.
@@ -96,7 +96,7 @@ class TopicBinder:
             i = which(claim.span[0])
             s, e = sentences[i] if sentences else (0, len(text))
             if i not in cache:
-                cache[i] = self.facts(text[s:e], s)
+                cache[i] = self.facts(text, s, e)
             facts = cache[i]
             event = facts.events.nearest(claim.span)
             if event is not None and _distance(event, claim.span) > self.event_reach:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 from anyascii import anyascii
+
+from checker.normalize.tokens import OPENING, opening, openings, tokens
 
 # Languages written without spaces between words: a phrase may touch other letters.
 UNSPACED_LANGUAGES = ("th", "lo", "km", "my", "zh", "ja")
@@ -201,22 +204,70 @@ class PhraseFinder:
             self._keys.append((key, phrase))
         groups = [factored_alternation(alternatives, merge_alike=True)] if alternatives else []
         # The catalog's own patterns come after every phrase, as they always did.
+        patterns = list(patterns)
         for key, pattern in patterns:
             groups.append(f"(?P<g{len(self._keys)}>{pattern})")
             self._keys.append((key, pattern))
         body = "|".join(groups) or "(?!)"
         self._rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
         self._rx_unspaced = regex.compile(body, regex.IGNORECASE)
+        self._openings = None if patterns else _openings_of(phrase for _, phrase in items)
+        self._starts: tuple = (None, [])
 
-    def find(self, text: str, unspaced: bool = False) -> list[Mention]:
-        """Mentions in text order; in unspaced scripts a phrase may touch other letters."""
-        rx = self._rx_unspaced if unspaced else self._rx
-        out = []
-        for m in rx.finditer(text):
-            idx = int(m.lastgroup[1:])
-            key, phrase = self._keys[idx]
-            out.append(Mention(key, phrase, m.start(), m.end()))
+    def find(self, text: str, unspaced: bool = False, lo: int = 0, hi: int | None = None) -> list[Mention]:
+        """Mentions in text order, as a scan of text[lo:hi] alone finds them, at their places
+        in `text`; in unspaced scripts a phrase may touch other letters.
+
+        The pattern is tried only at the words that open like one of the phrases (see
+        `_openings_of`), not at every character: 5-10x faster on running text."""
+        hi = len(text) if hi is None else hi
+        part = text[lo:hi] if lo or hi < len(text) else text
+        if unspaced or self._openings is None:
+            rx = self._rx_unspaced if unspaced else self._rx
+            return [self._mention(m, lo) for m in rx.finditer(part)]
+        starts = self._candidates(text)
+        tried = starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        if 0 < lo < hi and text[lo - 1].isalpha():
+            tried.insert(0, lo)  # a slice that cuts a word opens a word of its own
+        out, pos = [], lo
+        for p in tried:
+            if p < pos:
+                continue
+            m = self._rx.match(part, p - lo)
+            if m is not None:
+                out.append(self._mention(m, lo))
+                pos = m.end() + lo
         return out
+
+    def _mention(self, m: regex.Match, offset: int) -> Mention:
+        key, phrase = self._keys[int(m.lastgroup[1:])]
+        return Mention(key, phrase, m.start() + offset, m.end() + offset)
+
+    def _candidates(self, text: str) -> list[int]:
+        """Where in `text` a word opens like a phrase, found once per text."""
+        if self._starts[0] is not text:
+            index, starts = openings(text), tokens(text)[0]
+            numbers = sorted(i for key in self._openings for i in index.get(key, ()))
+            self._starts = (text, [starts[i] for i in numbers])
+        return self._starts[1]
+
+
+def _openings_of(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The openings (checker.normalize.tokens.opening) of the words a mention of one of the
+    phrases starts with; None when some phrase cannot be found that way: one that opens with
+    no letter, or whose first word's letters stop short of OPENING before its end ("O'Brien").
+
+    >>> sorted(_openings_of(["Зимний дворец", "Kérenski", "ЦК"])), _openings_of(["O'Brien"])
+    (['kere', 'зимн', 'цк'], None)
+    """
+    out = set()
+    for phrase in phrases:
+        first = phrase.split()[0] if phrase.split() else ""
+        letters = regex.match(r"\p{L}*", first).group()
+        if not letters or len(letters) < OPENING and letters != first:
+            return None
+        out.add(opening(letters))
+    return frozenset(out)
 
 
 # Thai writes these vowels before the consonant they follow in speech; anyascii keeps the

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, first_tokens, qualifier_group
+from checker.extract.common import Anchored, anchor_words, approx_of, first_tokens, qualifier_group
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, lookup
 from checker.extract.wordnum import NumberWords
+from checker.normalize.tokens import TOKEN
 
 
 def to_24h(hour: int, minute: int, period: str | None) -> int | None:
@@ -81,7 +82,7 @@ class TimeRule:
         self.later = {w.lower() for w in lexicon["later"]}
         # A reading holds a digit or a named time after at most a qualifier, "at" and "between";
         # a relative time opens with its number.
-        lead = 3 + max(len(_TOKEN.findall(p)) for qs in lexicon["qualifiers"].values() for p in qs)
+        lead = 3 + max(len(TOKEN.findall(p)) for qs in lexicon["qualifiers"].values() for p in qs)
         # It opens with a qualifier, "between"/"from", a clock's digits or a named time.
         openers = first_tokens([*(p for qs in lexicon["qualifiers"].values() for p in qs), "between", "from", *self.named])
         self.scan = Anchored(self.rx, anchor_words(self.named), lead, openers=openers)

@@ -1,12 +1,10 @@
 """Spanish: clock times, dates (with Julian/Gregorian pairs), counts."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 import regex
 
-from checker.extract.found import Found
 from checker.extract.lang.es.counts import SpanishCountRule
 from checker.extract.lang.es.dates import DateRule
 from checker.extract.lang.es.numwords import SpanishNumberWords
@@ -28,17 +26,6 @@ def blank_citations(text: str) -> str:
     return _CITATION.sub(lambda m: " " * len(m.group()), text)
 
 
-class WithoutCitations:
-    """A rule run on the text with its reference marks blanked; spans stay those of the text."""
-
-    def __init__(self, rules: Iterable):
-        self.rules = list(rules)
-
-    def __call__(self, text: str) -> Iterable[Found]:
-        clean = blank_citations(text)
-        return [f for rule in self.rules for f in rule(clean)]
-
-
-PACK = LanguagePack("es", Path(__file__).parent)
+PACK = LanguagePack("es", Path(__file__).parent, reading=blank_citations)
 WORDS = SpanishNumberWords()
-PACK.rules = [WithoutCitations([TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayFirstDateRule(), SpanishCountRule(PACK.lexicon, WORDS)])]
+PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayFirstDateRule(), SpanishCountRule(PACK.lexicon, WORDS)]

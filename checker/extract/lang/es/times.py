@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import _TOKEN, Anchored, anchor_words, approx_of, first_tokens, qualifier_group
+from checker.extract.common import Anchored, anchor_words, approx_of, first_tokens, qualifier_group
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
+from checker.normalize.tokens import TOKEN
 
 NIGHT_FROM = 6  # "las ocho de la noche" is 20:00, "las dos de la noche" 02:00
 
@@ -74,12 +75,12 @@ class TimeRule:
         # A reading holds a digit, an hour word or a named time after at most a qualifier or
         # preposition and an article; a relative time opens with its number or its unit.
         leads = [*lexicon["time_prepositions"], *(q for qs in lexicon["time_qualifiers"].values() for q in qs)]
-        lead = 1 + max(len(_TOKEN.findall(p)) for p in leads)
+        lead = 1 + max(len(TOKEN.findall(p)) for p in leads)
         clock_words = anchor_words([*words.words, *self.named])
         # Before its clock word a reading opens with a lead, an article (_lead: "las?|el"), or
         # a one-word lead glued to "l" ("al", "del"); a range with "entre|desde|de" (_range).
         openers = first_tokens([*leads, "las", "la", "el"])
-        openers |= {word + "l" for word in first_tokens(p for p in leads if len(_TOKEN.findall(p)) == 1)}
+        openers |= {word + "l" for word in first_tokens(p for p in leads if len(TOKEN.findall(p)) == 1)}
         self.scan = Anchored(self.rx, clock_words, lead, openers=openers)
         self.range_scan = Anchored(self.range_rx, clock_words, 2, openers=first_tokens(["entre", "desde", "de"]))
         self.rel_scan = Anchored(self.rel, anchor_words([*words.words, *self.rel_units]), 0)
