@@ -49,6 +49,16 @@ def anchor_words(phrases) -> set[str]:
     return out
 
 
+def has_digits(phrases) -> bool:
+    """Whether a digit stands in some phrase: a scan anchored on the phrases' words need not
+    try every digit run when none does.
+
+    >>> has_digits(["next day", "same day"]), has_digits(["day 2"])
+    (False, True)
+    """
+    return any(ch.isdecimal() for p in phrases for ch in str(p))
+
+
 def token_count(phrases) -> int:
     """The most tokens in any of some phrases: how far before its anchor a match may start.
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, anchor_words, calendar_mark, join_neighbours
+from checker.extract.common import Anchored, has_digits, anchor_words, calendar_mark, join_neighbours
 from checker.extract.found import Found
 from checker.extract.months import month_number, month_pattern, month_table
 from checker.extract.phrases import alternation, lookup
@@ -42,7 +42,7 @@ class DateRule:
         # A date opens with its day's digits or its month; "the following day" holds a word of
         # its phrase after "the".
         self.scan = Anchored(self.rx, anchor_words([*month_table(language), *self.month_extra]), 0)
-        self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 1)
+        self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 1, digits=has_digits(self.rel_days))
 
     def __call__(self, text: str) -> Iterator[Found]:
         yield from join_dual_dates(list(self._dates(text)), text)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, anchor_words, join_neighbours
+from checker.extract.common import Anchored, has_digits, anchor_words, join_neighbours
 from checker.extract.found import Found
 from checker.extract.lang.es.times import folded
 from checker.extract.months import month_number, month_pattern
@@ -55,7 +55,7 @@ class DateRule:
         # A date opens with its day's digits; "al día siguiente" holds a word of its phrase
         # after at most two words of article; "cuatro días más tarde" opens with its number.
         self.scan = Anchored(self.rx, set(), 0)
-        self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 2)
+        self.rel_scan = Anchored(self.rel, anchor_words(self.rel_days), 2, digits=has_digits(self.rel_days))
         self.rel_n_scan = Anchored(self.rel_n, anchor_words(words.words), 0)
 
     def _pattern(self, lexicon: dict) -> str:
