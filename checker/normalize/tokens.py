@@ -73,7 +73,8 @@ def word_key(token: str) -> str:
 
 def _latin_bases() -> dict[int, str]:
     """Each accented Latin letter of Latin-1 to Latin Extended-B as its base letter, read from
-    Unicode's decompositions: the letters mention patterns take for their base letter."""
+    Unicode's decompositions: the letters a mention pattern takes for their base letter
+    (checker.normalize.mentions), and the table `openings` folds words with."""
     out = {}
     for cp in range(0xC0, 0x250):
         base = unicodedata.normalize("NFD", chr(cp))[0]
@@ -82,7 +83,7 @@ def _latin_bases() -> dict[int, str]:
     return out
 
 
-_UNACCENT = _latin_bases()
+LATIN_BASES = _latin_bases()
 
 
 def opening(word: str) -> str:
@@ -111,7 +112,7 @@ def openings(text: str) -> dict[str, list[int]]:
     if _cache[2] is None:
         where = _cache[1][1]
         # One casefold and one translate for the whole vocabulary, not one per word.
-        folded = "\n".join(w[:OPENING] for w in where).casefold().translate(_UNACCENT).split("\n")
+        folded = "\n".join(w[:OPENING] for w in where).casefold().translate(LATIN_BASES).split("\n")
         index: dict[str, list[int]] = defaultdict(list)
         for key, numbers in zip(folded, where.values()):
             index[key[:OPENING]] += numbers
