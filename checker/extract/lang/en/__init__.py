@@ -5,9 +5,10 @@ from checker.extract.lang.en.counts import EnglishCountRule
 from checker.extract.lang.en.dates import DateRule
 from checker.extract.lang.en.times import TimeRule
 from checker.extract.lang.en.wordtimes import WordTimeRule
+from checker.extract.numeric_dates import DAY_OR_MONTH_FIRST, NumericDateRule
 from checker.extract.pack import LanguagePack
 from checker.extract.wordnum import NumberWords
 
 PACK = LanguagePack("en", Path(__file__).parent)
 _words = NumberWords("en", extra={"a": 1, "an": 1}, connectors=["and"])
-PACK.rules = [TimeRule(PACK.lexicon, _words), WordTimeRule(PACK.lexicon, _words), DateRule(PACK.lexicon), EnglishCountRule(PACK.lexicon, _words)]
+PACK.rules = [TimeRule(PACK.lexicon, _words), WordTimeRule(PACK.lexicon, _words), DateRule(PACK.lexicon), NumericDateRule(DAY_OR_MONTH_FIRST), EnglishCountRule(PACK.lexicon, _words)]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, has_digits, anchor_words, calendar_mark, join_neighbours
+from checker.extract.common import Anchored, anchor_words, calendar_mark, has_digits, join_neighbours
 from checker.extract.found import Found
 from checker.extract.months import month_number, month_pattern, month_table
 from checker.extract.phrases import alternation, lookup

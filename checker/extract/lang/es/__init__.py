@@ -9,7 +9,7 @@ from checker.extract.lang.es.counts import SpanishCountRule
 from checker.extract.lang.es.dates import DateRule
 from checker.extract.lang.es.numwords import SpanishNumberWords
 from checker.extract.lang.es.times import TimeRule
-from checker.extract.numeric_dates import DayFirstDateRule
+from checker.extract.numeric_dates import DAY_FIRST, NumericDateRule
 from checker.extract.pack import LanguagePack
 
 # Wikipedia's reference marks: "[12]", "[nota 3]", "[cita requerida]".
@@ -28,4 +28,4 @@ def blank_citations(text: str) -> str:
 
 PACK = LanguagePack("es", Path(__file__).parent, reading=blank_citations)
 WORDS = SpanishNumberWords()
-PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayFirstDateRule(), SpanishCountRule(PACK.lexicon, WORDS)]
+PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), NumericDateRule(DAY_FIRST), SpanishCountRule(PACK.lexicon, WORDS)]

@@ -8,6 +8,7 @@ from checker.extract.lang.ru.relative import RelativeDayRule, RelativeTimeRule
 from checker.extract.lang.ru.sentences import RussianPack
 from checker.extract.lang.ru.times import TimeRule, TimeWords
 from checker.extract.lang.ru.words import RussianNumberWords, ordinals_of
+from checker.extract.numeric_dates import NumericDateRule
 
 PACK = RussianPack("ru", Path(__file__).parent)
 _words = RussianNumberWords(PACK.lexicon.get("number_words"))
@@ -18,6 +19,7 @@ PACK.rules = [
     OrdinalTimeRule(PACK.lexicon, _time_words, _ordinals),
     RelativeTimeRule(PACK.lexicon, _words),
     DateRule(PACK.lexicon, _ordinals),
+    NumericDateRule(None),  # year first; the day-first forms are DateRule's
     RelativeDayRule(PACK.lexicon, _words),
     RussianCountRule(PACK.lexicon, _words, _ordinals),
 ]
