@@ -87,6 +87,17 @@ def test_every_quote_of_a_generated_text_is_its_text_at_span(lang_text):
 
 
 @LAWS
+@given(st.sampled_from(available_languages()).flatmap(lambda lang: st.tuples(st.just(lang), source_texts(lang).map(lambda t: f"{t}[12] [nota 3]{t}"))))
+def test_a_pack_reads_a_text_of_the_same_length(lang_text):
+    """The rules and topic binding read `pack.reading(text)`; quotes come from the text: only
+    a reading of the same length keeps every span in place."""
+    from checker.extract.lang import get_pack
+
+    lang, text = lang_text
+    assert len(get_pack(lang).reading(text)) == len(text)
+
+
+@LAWS
 @given(texts_with_claims())
 def test_generated_claims_quote_their_generated_text(written):
     assert_quotes_found(written.claims, {"source-a": written.text})
