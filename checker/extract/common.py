@@ -340,17 +340,17 @@ class CountRule:
         value = self.words.words.get(fold(words[-1]), 1.0) if words else 1.0
         return value if value >= 1000 else 1.0
 
-    def words_after(self, text: str, hit: Found) -> list[tuple[str, int]]:
+    def words_after(self, hit: Found, m: regex.Match) -> list[tuple[str, int]]:
         """The words (up to three) after the number of a hit, each without its trailing
-        punctuation and with where it ends in `text`: for a pack to pick the counted noun
-        where its language puts it.
+        punctuation and with where it ends in the text, read off the hit's match (`hits`): for
+        a pack to pick the counted noun where its language puts it. None for a hit that starts
+        before its number ("killed 17", a toll): what it counts stands there.
 
         >>> rule = CountRule({}, NumberWords("en"))
-        >>> rule.words_after("two rival governments, then", next(iter(rule("two rival governments, then"))))
+        >>> rule.words_after(*next(rule.hits("two rival governments, then")))
         [('rival', 9), ('governments', 21)]
         """
-        m = self.rx.match(text, hit.start)
-        if m is None or not m.group("counted"):
+        if hit.start != m.start() or not m.group("counted"):
             return []
         base = m.start("counted")
         out = []
@@ -377,6 +377,11 @@ class CountRule:
         return first.group().strip(".,;:"), base + first.end()
 
     def __call__(self, text: str) -> Iterator[Found]:
+        for hit, _ in self.hits(text):
+            yield hit
+
+    def hits(self, text: str) -> Iterator[tuple[Found, regex.Match]]:
+        """Each count with the match it was read from, for `words_after`."""
         for m in self.scan.finditer(text):
             if _lone_figure(m) and not self.unit_rx.fullmatch(_word_before(text, m.start())) and not self.tolls.near(text, m.start()):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
@@ -444,7 +449,7 @@ class CountRule:
                 lo, hi = lo, None
             elif approx == "at_most":
                 lo, hi = None, hi
-            yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted, unit=unit)
+            yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted, unit=unit), m
 
 
 def _lone_figure(m: regex.Match) -> bool:

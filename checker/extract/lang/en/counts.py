@@ -31,13 +31,13 @@ class EnglishCountRule:
         self.rule = CountRule(lexicon, words)
 
     def __call__(self, text: str) -> Iterator[Found]:
-        for f in self.rule(text):
+        for f, m in self.rule.hits(text):
             if f.counted and f.counted != "%" and not self.rule.unit_rx.match(f.counted) and not (f.low == 1 and f.high == 1):
-                self._head(text, f)
+                self._head(f, m)
             yield f
 
-    def _head(self, text: str, f: Found) -> None:
-        for word, end in self.rule.words_after(text, f):
+    def _head(self, f: Found, m: regex.Match) -> None:
+        for word, end in self.rule.words_after(f, m):
             if fold(word) in self.rule.function_words:
                 return
             if _PLURAL.fullmatch(word):

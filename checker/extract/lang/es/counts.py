@@ -31,15 +31,15 @@ class SpanishCountRule:
         self.tally_scan = Anchored(self.tally, self.rule.anchors, lead=0)
 
     def __call__(self, text: str) -> Iterator[Found]:
-        for f in self.rule(text):
+        for f, m in self.rule.hits(text):
             if f.counted is None and _DIGIT_RANGE.fullmatch(text, f.start, f.end):
                 continue  # "328-347", "84-350-2614": pages and codes, not a range of anything
             if f.counted:
-                self._noun_first(text, f)
+                self._noun_first(f, m)
             yield f
         yield from self._tallies(text)
 
-    def _noun_first(self, text: str, f: Found) -> None:
+    def _noun_first(self, f: Found, m: regex.Match) -> None:
         """Spanish puts the noun first and its adjectives after: "dos periódicos bolcheviques"
         counts newspapers, not Bolsheviks. CountRule takes the first known unit among three
         words (English "five thousand Kronstadt sailors"); here the first word that is not a
@@ -49,7 +49,7 @@ class SpanishCountRule:
         >>> [f.counted for f in SpanishCountRule(PACK.lexicon, WORDS)("dos periódicos bolcheviques y 300 eran bolcheviques")]
         ['periódicos', 'bolcheviques']
         """
-        for word, end in self.rule.words_after(text, f):
+        for word, end in self.rule.words_after(f, m):
             if fold(word) in self.fillers:
                 continue
             if word != f.counted and not self.rule.unit_rx.match(word) and _WORD.fullmatch(word):
