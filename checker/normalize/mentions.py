@@ -220,14 +220,16 @@ class PhraseFinder:
         `_openings_of`), not at every character: the Spanish source's topic binding went from
         25 to 6 ms."""
         hi = len(text) if hi is None else hi
-        part = text[lo:hi] if lo or hi < len(text) else text
         if unspaced or self._openings is None:
             rx = self._rx_unspaced if unspaced else self._rx
-            return [self._mention(m, lo) for m in rx.finditer(part)]
+            return [self._mention(m, lo) for m in rx.finditer(text[lo:hi])]
         starts = self._candidates(text)
         tried = starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         if 0 < lo < hi and text[lo - 1].isalpha():
             tried.insert(0, lo)  # a slice that cuts a word opens a word of its own
+        if not tried:
+            return []
+        part = text[lo:hi]  # the whole text is not copied: CPython returns it
         out, pos = [], lo
         for p in tried:
             if p < pos:
