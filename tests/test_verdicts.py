@@ -1,6 +1,7 @@
 """Verdicts on pairs and groups of claims, and the matching that forms the groups."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,24 @@ def test_automatic_groups_need_two_sources_and_a_shared_name():
     assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a", "b"}
 
 
+def test_counts_of_a_definite_unit_meet_by_unit_and_name_whatever_their_cue():
+    """Without a catalog, "Five thousand Kronshtadt sailors" (capture) and "tres mil marinos"
+    of Kronstadt (arrival) are one figure; "people", which says little, still needs the cue."""
+    def pair(unit):
+        a = count_claim("en", 5000, unit=unit, topic=None)
+        b = count_claim("es", 3000, unit=unit, topic=None, n=10)
+        a.event, b.event = "capture", "arrival"
+        a.names, b.names = ["kronshtadt"], ["kronstadt"]
+        return group_claims([a, b])
+
+    [group] = pair("sailors")
+    assert group.topic == "auto:any:kronshtadt:sailors" and group.sources == ["en", "es"]
+    assert all("unit 'sailors'" in r for r in group.reasons)
+    assert pair("people") == []
+    [finding] = compare_claims(group.claims)
+    assert finding.verdict == "contradiction" and "counted unit" in finding.explanation
+
+
 def test_an_automatic_group_accuses_less_firmly_than_a_catalog_topic():
     """The same two times an hour apart are a contradiction either way; grouped only by a
     shared cue and name, its severity is a step lower and it says how it was matched."""
@@ -186,3 +205,19 @@ def test_finding_claims_exist_and_match_reasons_are_given(titanic):
         assert set(f.claims) <= ids
         assert len(f.sources) >= (1 if f.verdict == "internal_inconsistency" else 2)
         assert f.match_reasons
+
+
+def test_the_bundled_corpus_without_its_catalog_still_meets_across_languages(tmp_path):
+    """No catalog: the English five thousand Kronshtadt sailors and the Spanish three thousand
+    of Kronstadt are matched by their unit and the transliterated name."""
+    bundled = load_corpus()
+    folder = tmp_path / "no-catalog"
+    shutil.copytree(bundled.root, folder)
+    (folder / "catalog.yaml").unlink()
+    manifest = folder / "corpus.toml"
+    manifest.write_text("".join(l for l in manifest.read_text(encoding="utf-8").splitlines(True) if not l.startswith("catalog =")), encoding="utf-8")
+    corpus = load_corpus(folder)
+    assert not corpus.catalog.topics
+    findings = compare_claims(run_corpus(corpus, jobs=1).claims, corpus.catalog)
+    sailors = [f for f in findings if f.topic.startswith("auto:any:") and f.topic.endswith(":sailors")]
+    assert [(f.verdict, f.sources) for f in sailors] == [("contradiction", ["en-wikiquote", "es-wikipedia"])]

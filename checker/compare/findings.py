@@ -204,7 +204,7 @@ def _finding(group: ClaimGroup, verdict: str, judged: list[Judged], key: str) ->
     else:
         explanation = worded.why
     if automatic and verdict not in AGREEING:
-        explanation += "; matched by event and name, not by a catalog topic: check that they tell of one thing"
+        explanation += "; matched by a shared name and event or counted unit, not by a catalog topic: check that they tell of one thing"
     return Finding(
         id=f"{group.kind}:{group.topic}:{key}",
         topic=group.topic,

@@ -1,7 +1,8 @@
 """Group claims that speak of the same thing.
 
 Claims the catalog bound to a topic are grouped by (topic, kind). The others are blocked by
-(kind, event, unit) and, inside a block, linked when their sentences share a proper name (by
+(kind, event, unit), counts of a definite unit by (kind, unit) alone, and, inside a block,
+linked when their sentences share a proper name (by
 fuzzy match of Latin transliterations, so "Керенский" meets "Kerensky") and, for times, the same
 day. Names are clustered once per block with rapidfuzz's cdist, so no loop ever compares every
 pair of claims of a corpus.
@@ -17,6 +18,11 @@ from checker.normalize.mentions import NAME_SCORE
 
 MAX_PER_SOURCE = 2
 DURATION_UNITS = {"minutes", "hours", "days", "weeks", "months", "years"}
+# Units that say too little of what is counted for a count to be matched by its unit and a
+# name alone: such a count also needs the same event cue.
+LOOSE_UNITS = {"people"}
+# The event part of an automatic topic whose claims were blocked by their unit, not by a cue.
+ANY_EVENT = "any"
 
 
 @dataclass
@@ -85,15 +91,22 @@ def _own_first(topic: str, claims: list) -> list:
 
 
 def _auto_groups(claims) -> list[ClaimGroup]:
-    """Groups of untopiced claims that share kind, event, unit, a name and (times) a day,
-    spanning at least two sources."""
+    """Groups of untopiced claims that share kind, event (for counts of a definite unit, the
+    unit is enough), unit, a name and (times) a day, spanning at least two sources."""
     blocks: dict[tuple, list] = defaultdict(list)
     for c in claims:
         unit = getattr(c, "unit", None)
         # A count means nothing without what it counts; durations are not facts of the event.
         if c.kind == "count" and (unit is None or unit in DURATION_UNITS):
             continue
-        if c.event and c.names:
+        if not c.names:
+            continue
+        if c.kind == "count" and unit not in LOOSE_UNITS:
+            # "Five thousand Kronshtadt sailors" and "tres mil marinos" of Kronstadt are one
+            # figure whatever verb each sentence hangs it on: cues differ more across
+            # languages and styles than what is counted does.
+            blocks[(c.kind, ANY_EVENT, unit)].append(c)
+        elif c.event:
             blocks[(c.kind, c.event, unit)].append(c)
     groups = []
     for (kind, event, unit), members in blocks.items():
@@ -117,7 +130,8 @@ def _auto_groups(claims) -> list[ClaimGroup]:
                 continue
             seen.add(ids)
             topic = f"auto:{event}:{name}" + (f":{unit}" if unit else "") + (f":{day}" if day else "")
-            reasons = [f"{c.source}: event {event!r}, name {name!r}" + (f", day {day}" if day else "") for c in linked]
+            by = f"unit {unit!r}" if event == ANY_EVENT else f"event {event!r}"
+            reasons = [f"{c.source}: {by}, name {name!r}" + (f", day {day}" if day else "") for c in linked]
             groups.append(ClaimGroup(topic, kind, sorted(linked, key=lambda c: c.id), reasons))
     return groups
 
