@@ -180,7 +180,7 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     pack = get_pack(ctx.language)
     read_as = pack.reading(_as_lf(text))
     found = _drop_overlaps(pack.find(read_as))
-    resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar)
+    resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=_nights(pack))
     widen_nights(resolved, read_as, *_nights(pack))
     units = CatalogUnits(ctx.catalog, pack.code)
     claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None or (ctx.keep_yearless and r.month_day is not None)]

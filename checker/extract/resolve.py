@@ -17,6 +17,11 @@ _FOLLOWING_DATE_GAP = 8
 _TWIN_GAP = 4
 _BLANK = regex.compile(r"\s*+")
 _LINE_BREAK = regex.compile(r"\n")
+_PARAGRAPH_BREAK = regex.compile(r"\n\s*+")
+# The narrative's day holds on into the next paragraph, and from there on while each paragraph
+# tells the hours and none names another day, until its clock runs back: "24 de octubre …
+# [a paragraph at 5:30, one at 10 a. m.] El mismo día". A paragraph without a clock time ends it.
+CARRY_PARAGRAPHS = 1
 # A date this many months before the narrative's last day, in the same year, is in the next year:
 # "20 de diciembre … 4 de enero" (November or December, then January or February).
 _YEAR_END_BACKSTEP = 10
@@ -72,28 +77,32 @@ def _pair_twins(dates: list[Resolved], text: str) -> None:
         _pair_twin(a, b, text)
 
 
-def _pair_twin(a: Resolved, b: Resolved, text: str) -> None:
-    """Mark one pair of neighbouring dates as Julian/Gregorian twins when they are (see _pair_twins)."""
+def _pair_twin(a: Resolved, b: Resolved, text: str) -> bool:
+    """Mark one pair of neighbouring dates as Julian/Gregorian twins when they are (see
+    _pair_twins); whether they are."""
     if a.date is None or b.date is None:
-        return
+        return False
     gap = text[a.found.end : b.found.start]
     if len(gap) > _TWIN_GAP or "(" not in gap:
-        return
+        return False
     offset = julian_offset(a.date.year)
     # Compare the days as written, both read in one calendar.
     delta = to_jdn(b.date.year, b.date.month, b.date.day, "gregorian") - to_jdn(a.date.year, a.date.month, a.date.day, "gregorian")
     if abs(delta) != offset:
-        return
+        return False
     early, late = (a, b) if delta > 0 else (b, a)
     for item, cal in ((early, "julian"), (late, "gregorian")):
         if item.date.calendar == "unspecified":
             item.date = CalendarDate(item.date.year, item.date.month, item.date.day, cal)
             if item.end is not None:
                 item.end = CalendarDate(item.end.year, item.end.month, item.end.day, cal)
+    return early.date.calendar != late.date.calendar
 
 
-def resolve(found: list[Found], text: str, *, default_year: int | None, calendar: str) -> list[Resolved]:
-    """Resolve hits in text order; a date hit that cannot become a real day is dropped."""
+def resolve(found: list[Found], text: str, *, default_year: int | None, calendar: str, nights: tuple = (None, None)) -> list[Resolved]:
+    """Resolve hits in text order; a date hit that cannot become a real day is dropped.
+    `nights`: the pack's night_of and night_before patterns (night_phrases), whose nights put
+    the clock times after them on their evening or their morning."""
     out: list[Resolved] = []
     dates: list[Resolved] = []
     paragraph_of = paragraph_finder(text)
@@ -106,12 +115,18 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     last_time: tuple[int, CalendarDate | None] | None = None
     last_time_para = -1
     previous: Resolved | None = None  # the last date hit that became a day
+    # Whether the current day still holds in later paragraphs: not once their clock ran back.
+    carrying = False
+    told = -1  # where the last date or clock time of the narrative ends
+    night: tuple[CalendarDate, CalendarDate, int] | None = None  # a named night: its two days, its paragraph
     for f in found:
         para = paragraph_of(f.start)
+        carried = para != current_para and carrying and _paragraphs_apart(text, told, f.start) <= CARRY_PARAGRAPHS
         if f.kind == "date":
             # "The following day" counts from a day of its own paragraph or, before its paragraph
-            # names one, of the paragraph just before (a new paragraph often opens "the next day").
-            follows = current_para == para or (f.relative_days is not None and _next_paragraph(text, current_end, f.start))
+            # names one, of a few paragraphs before that name none (a new paragraph often opens
+            # "the next day").
+            follows = current_para == para or (f.relative_days is not None and carried)
             # "entre el 14 y el 17 de octubre … la noche siguiente": a day counted on from a span
             # of days counts from its last day.
             anchor = (current_last or current or current_month_day) if follows else None
@@ -122,20 +137,25 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             if r.date is None:
                 # A day and month with no year anywhere: shown, but no day of the narrative.
                 current, current_para, current_end, last_time = None, para, f.end, None
-                current_month_day, current_last = r.month_day, None
+                current_month_day, current_last, carrying = r.month_day, None, True
                 out.append(r)
                 continue
             if f.year is not None or (f.gregorian and f.gregorian[0] is not None) or (r.year_inferred and near is not None and r.date.year > near.year):
                 # A written year, or one a year end crossed into, holds for the paragraph.
                 last_year = (para, r.date.year)
             previous = r
-            if dates:
-                # Pair a twin now, so "the next day" after "7 ноября (25 октября)" keeps its calendar.
-                _pair_twin(dates[-1], r, text)
-            current, current_para, current_end, current_month_day = r.date, para, f.end, None
-            # Not a span of two days: "the night of 25-26 October … the next day" is the 26th.
-            current_last = r.end if r.end is not None and r.date.shifted(1) < r.end else None
-            last_time = None
+            main = dates[-1].date if dates else None
+            if main is not None and _pair_twin(dates[-1], r, text) and current is not None and (current.year, current.month, current.day) == (main.year, main.month, main.day):
+                # "7 ноября (25 октября …) … на следующий день": the day counts on in the
+                # calendar of the date the bracket glosses.
+                current, current_end = dates[-1].date, f.end  # its calendar now marked
+            else:
+                current, current_para, current_end, current_month_day = r.date, para, f.end, None
+                # Not a span of two days: "the night of 25-26 October … the next day" is the 26th.
+                current_last = r.end if r.end is not None and r.date.shifted(1) < r.end else None
+                named = _night(text, f.start, *nights) if r.end is None and f.relative_days is None else None
+                night = (r.date.shifted(named[0]), r.date.shifted(named[0] + 1), para) if named else None
+            last_time, carrying, told = None, True, f.end
             dates.append(r)
             out.append(r)
         elif f.kind == "time":
@@ -143,11 +163,22 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 if last_time is None or last_time_para != para:
                     continue
                 f.minutes = (last_time[0] + f.relative_minutes) % 1440
-            # A time is on the day its own paragraph last named; across a break it is unknown.
-            day = current if current_para == para else None
-            if last_time is not None and last_time_para == para and last_time[0] >= NIGHT_START and f.minutes < SMALL_HOURS_END and day is not None:
+            # A time is on the day its paragraph, or one of a few before it that name no other
+            # day, last named; once the clock runs back in a later paragraph it is unknown.
+            day = current if current_para == para or carried else None
+            in_night = day is not None and night is not None and night[2] == para
+            if in_night and f.minutes >= NIGHT_START:
+                day = night[0]  # "в ночь на 26 октября, в 22 часа": the 25th
+            elif in_night and f.minutes < SMALL_HOURS_END:
+                day = night[1]  # "la noche del 24 … a las 3:30": the 25th
+                current, current_last, night = day, None, None
+            elif day is not None and last_time is not None and last_time[0] >= NIGHT_START and f.minutes < SMALL_HOURS_END:
                 day = day.shifted(1)  # past midnight in a night narrative: the next day
                 current, current_last = day, None
+            elif carried and last_time is not None and f.minutes < last_time[0]:
+                day, carrying = None, False
+            if day is not None:
+                told = f.end
             out.append(Resolved(f, date=day))
             last_time, last_time_para = (f.minutes, day), para
         else:
@@ -158,6 +189,23 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
         if r.found.kind == "date" and r.date is not None and r.gregorian is None and r.date.calendar != "unspecified":
             r.gregorian = r.date.to_gregorian()
     return out
+
+
+def _paragraphs_apart(text: str, end: int, start: int) -> int:
+    """How many paragraph breaks (a line end and any blank lines after it) lie between `end` and
+    `start`; counting stops past CARRY_PARAGRAPHS.
+
+    >>> _paragraphs_apart("a" + chr(10) + chr(10) + "b" + chr(10) + "c", 0, 5)
+    2
+    """
+    if end < 0:
+        return CARRY_PARAGRAPHS + 1
+    apart = 0
+    for _ in _PARAGRAPH_BREAK.finditer(text, end, start):
+        apart += 1
+        if apart > CARRY_PARAGRAPHS:
+            break
+    return apart
 
 
 def _next_paragraph(text: str, end: int, start: int) -> bool:
@@ -296,14 +344,23 @@ def widen_nights(items: list[Resolved], text: str, night_of: regex.Pattern | Non
         f = r.found
         if f.kind != "date" or r.date is None or r.end is not None or f.relative_days is not None:
             continue
-        before = text[max(0, f.start - 40) : f.start]
-        for pattern, first in ((night_of, 0), (night_before, -1)):
-            m = pattern.search(before) if pattern is not None else None
-            if m:
-                start = r.date.shifted(first)
-                r.date, r.end = start, start.shifted(1)
-                if r.gregorian is not None:
-                    r.gregorian = r.gregorian.shifted(first)
-                f.start -= len(before) - m.start()
-                f.approx = "range"
-                break
+        night = _night(text, f.start, night_of, night_before)
+        if night is not None:
+            first, f.start = night
+            start = r.date.shifted(first)
+            r.date, r.end = start, start.shifted(1)
+            if r.gregorian is not None:
+                r.gregorian = r.gregorian.shifted(first)
+            f.approx = "range"
+
+
+def _night(text: str, start: int, night_of: regex.Pattern | None, night_before: regex.Pattern | None) -> tuple[int, int] | None:
+    """For a date at `start` that names a night: the night's first day counted from the date
+    (0 for "the night of 25 October", -1 for "в ночь на 26 октября") and where the night
+    words start."""
+    before = text[max(0, start - 40) : start]
+    for pattern, first in ((night_of, 0), (night_before, -1)):
+        m = pattern.search(before) if pattern is not None else None
+        if m:
+            return first, start - len(before) + m.start()
+    return None

@@ -25,8 +25,8 @@ class WordTimeRule:
     >>> rule = PACK.rules[1]
     >>> [f.minutes for f in rule("at half past eleven, a quarter to midnight, twenty past two in the morning")]
     [690, 1425, 140]
-    >>> list(rule("five to ten soldiers"))
-    []
+    >>> list(rule("five to ten soldiers")), [f.minutes for f in rule("twenty past two by other clocks")]
+    ([], [140])
     """
 
     def __init__(self, lexicon: dict, words: NumberWords):
@@ -35,10 +35,12 @@ class WordTimeRule:
         self.named = lexicon["named_times"]
         self.fractions = lexicon["clock_fractions"]
         self.past, self.to = lexicon["clock_past"], lexicon["clock_to"]
+        self.past_sure = {w.lower() for w in lexicon.get("clock_past_sure") or []}
         hour_words = [w for w, v in words.words.items() if 1 <= v <= 12 and v == int(v) and len(w) > 2]
         minute_words = [w for w, v in words.words.items() if 1 <= v < 60 and v == int(v) and len(w) > 2]
         hour = rf"(?:\d{{1,2}}(?![\d:.])|{alternation(hour_words)}|(?P<named>{alternation(self.named)}))(?!\p{{L}})"
-        number = rf"(?:\d{{1,2}}|{alternation(minute_words)})(?:[\s-]+{alternation(minute_words)})?"
+        # Minutes in figures, or in words that may run to two ("twenty-five"); never both: "0 Five to ten".
+        number = rf"(?:[0-9]{{1,2}}|{alternation(minute_words)}(?:[\s-]+{alternation(minute_words)})?)"
         per = alternation(self.period)
         self.rx = regex.compile(
             rf"""(?<![\p{{L}}\d])(?P<lead>(?:{qualifier_group(lexicon)}\s+)?at\s+|{qualifier_group(lexicon)}\s+)?
@@ -51,7 +53,9 @@ class WordTimeRule:
         openers = first_tokens([*(q for qs in lexicon["qualifiers"].values() for q in qs), "at", *self.fractions])
         anchors = anchor_words([*self.past, *self.to, "o'clock"])
         lead = token_count([q + " at" for qs in lexicon["qualifiers"].values() for q in qs]) + token_count(self.fractions) + 3
-        self.scan = Anchored(self.rx, anchors, lead, digits=False, openers=openers | anchor_words(minute_words) | anchor_words(hour_words))
+        # "10 past two" opens with its figure: every one- or two-figure token may open a match.
+        figures = {str(n) for n in range(100)} | {f"{n:02d}" for n in range(10)}
+        self.scan = Anchored(self.rx, anchors, lead, digits=False, openers=openers | figures | anchor_words(minute_words) | anchor_words(hour_words))
 
     def __call__(self, text: str) -> Iterator[Found]:
         for m in self.scan.finditer(text):
@@ -67,7 +71,7 @@ class WordTimeRule:
         period = lookup(self.period, m.group("per")) if m.group("per") else None
         if m.group("oclock_hour"):
             return to_24h(int(self.words.value(m.group("oclock_hour"))), 0, period)
-        if not (m.group("fraction") or m.group("word") or m.group("oclock") or period or m.group("lead")):
+        if not (m.group("fraction") or m.group("word") or m.group("oclock") or period or m.group("lead") or m.group("dir").lower() in self.past_sure):
             return None
         offset = lookup(self.fractions, m.group("fraction")) if m.group("fraction") else self._number(m.group("mins"))
         if offset is None or not 0 < offset < 60:
