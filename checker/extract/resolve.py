@@ -114,6 +114,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     current_end = -1  # where the hit that named the current day ends
     last_time: tuple[int, CalendarDate | None] | None = None
     last_time_para = -1
+    last_about = False  # whether the last time was an approximation, which times counted from it are too
     previous: Resolved | None = None  # the last date hit that became a day
     # Whether the current day still holds in later paragraphs: not once their clock ran back.
     carrying = False
@@ -163,6 +164,8 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 if last_time is None or last_time_para != para:
                     continue
                 f.minutes = (last_time[0] + f.relative_minutes) % 1440
+                if f.approx == "exact" and last_about:
+                    f.approx = "about"  # "cerca del mediodía … dos horas más tarde": about 14:00
             # A time is on the day its paragraph, or one of a few before it that name no other
             # day, last named; once the clock runs back in a later paragraph it is unknown.
             day = current if current_para == para or carried else None
@@ -180,7 +183,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             if day is not None:
                 told = f.end
             out.append(Resolved(f, date=day))
-            last_time, last_time_para = (f.minutes, day), para
+            last_time, last_time_para, last_about = (f.minutes, day), para, f.approx == "about"
         else:
             out.append(Resolved(f))
     _pair_twins(dates, text)
