@@ -376,6 +376,16 @@ class CountRule:
             return None, m.end()
         return first.group().strip(".,;:"), base + first.end()
 
+    def _measure_first(self, m: regex.Match) -> bool:
+        """Whether the word right after the number is one that shows no count (`not_counted`).
+
+        >>> rule = CountRule({"not_counted": ["inch"]}, NumberWords("en"))
+        >>> rule._measure_first(rule.rx.match("6 inch guns")), rule._measure_first(rule.rx.match("6 guns"))
+        (True, False)
+        """
+        first = _NON_BLANK.match(m.group("counted") or "")
+        return first is not None and fold(first.group().strip(".,;:")) in self.not_counted
+
     def __call__(self, text: str) -> Iterator[Found]:
         for hit, _ in self.hits(text):
             yield hit
@@ -425,8 +435,8 @@ class CountRule:
             if self.fraction_rx is not None and self.fraction_rx.match(text, _end_of_number(m)):
                 continue
             counted, end = self.counted_noun(m)
-            if counted and fold(counted) in self.not_counted:
-                continue
+            if counted and (fold(counted) in self.not_counted or self._measure_first(m)):
+                continue  # "6 inch guns": a calibre, though "guns" is what the units know
             if counted and fold(counted) in self.function_words:
                 counted = None
             start, unit = m.start(), None
