@@ -468,6 +468,13 @@ def test_catalog_yaml_syntax_error_names_its_line(tmp_path):
     catalog_error(tmp_path, catalog, "YAML syntax error", "indentation", line_with="Titanic}")
 
 
+def test_catalog_entity_given_twice_names_both_lines(tmp_path):
+    """YAML would keep the second silently and lose the first entity's aliases."""
+    catalog = "entities:\n  ship:\n    label: the ship\n    aliases: {en: [Titanic]}\n  ship:\n    label: again\n"
+    line = catalog_error(tmp_path, catalog, "key 'ship' given twice (first on line 2)", "merge")
+    assert f"catalog.yaml:{line_of(catalog, 'ship:', 2)}:" in line, line
+
+
 def test_catalog_alias_list_that_is_not_a_list(tmp_path):
     catalog = "entities:\n  ship:\n    label: the ship\n    aliases:\n      es: [barco]\n      en: the ship\n"
     catalog_error(tmp_path, catalog, "entities.ship.aliases.en must be a list", line_with="en: the ship")

@@ -11,13 +11,15 @@ import yaml
 
 from checker.extract.found import Found
 from checker.extract.phrases import fold, unit_of, unit_patterns
+from checker.sources.strict_yaml import UniqueKeyLoader
 
 Rule = Callable[[str], Iterable[Found]]
 
 
-class LexiconLoader(yaml.SafeLoader):
+class LexiconLoader(UniqueKeyLoader):
     """YAML 1.1 reads the words y, n, yes, no, on and off as booleans: in a word list they are
-    words (Spanish "y", English "on"), so only true/false stay booleans."""
+    words (Spanish "y", English "on"), so only true/false stay booleans. A key given twice is
+    an error (UniqueKeyLoader)."""
 
 
 LexiconLoader.yaml_implicit_resolvers = {

@@ -16,6 +16,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.errors import CatalogError
+from checker.sources.strict_yaml import UniqueKeyLoader
 
 
 def _non_blank(phrase: str) -> str:
@@ -263,11 +264,14 @@ def _expanded_size(data, limit: int = MAX_NODES) -> int:
 def _parse(raw: str, file: Path, path: str):
     """The catalog's data, from YAML (or TOML for a .toml file)."""
     try:
-        return tomllib.loads(raw) if file.suffix == ".toml" else yaml.safe_load(raw)
+        return tomllib.loads(raw) if file.suffix == ".toml" else yaml.load(raw, Loader=UniqueKeyLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CatalogError(f"YAML syntax error: {problem}", path=path, line=mark.line + 1 if mark else None, hint="fix the YAML (indentation, quotes, brackets); see docs/corpus-format.md")
+        line = mark.line + 1 if mark else None
+        if UniqueKeyLoader.is_repeat(exc):
+            raise CatalogError(problem, path=path, line=line, hint="merge the two entries or rename one")
+        raise CatalogError(f"YAML syntax error: {problem}", path=path, line=line, hint="fix the YAML (indentation, quotes, brackets); see docs/corpus-format.md")
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line.*\)$", "", str(exc))
