@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from checker.extract.bounds import bound_dates, bound_phrases
 from checker.extract.lang import get_pack
 from checker.extract.phrases import unit_of, unit_patterns
 from checker.extract.resolve import Resolved, night_phrases, resolve, widen_nights
@@ -147,6 +148,7 @@ def _binder(catalog: Catalog, pack) -> TopicBinder:
 
 
 _NIGHTS: dict[str, tuple] = {}
+_BOUNDS: dict[str, object] = {}
 
 
 def _nights(pack) -> tuple:
@@ -154,6 +156,13 @@ def _nights(pack) -> tuple:
     if pack.code not in _NIGHTS:
         _NIGHTS[pack.code] = (night_phrases(pack.lexicon.get("night_of")), night_phrases(pack.lexicon.get("night_before")))
     return _NIGHTS[pack.code]
+
+
+def _bounds(pack):
+    """The pack's `date_qualifiers`, compiled once."""
+    if pack.code not in _BOUNDS:
+        _BOUNDS[pack.code] = bound_phrases(pack.lexicon.get("date_qualifiers"))
+    return _BOUNDS[pack.code]
 
 
 # Line ends other than LF and CRLF: old Mac CR, NEL, Unicode line and paragraph separators.
@@ -180,6 +189,7 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     pack = get_pack(ctx.language)
     read_as = pack.reading(_as_lf(text))
     found = _drop_overlaps(pack.find(read_as))
+    bound_dates(found, read_as, _bounds(pack))
     resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=_nights(pack))
     widen_nights(resolved, read_as, *_nights(pack))
     units = CatalogUnits(ctx.catalog, pack.code)

@@ -16,7 +16,6 @@ from checker.extract.twins import are_twins
 from checker.extract.wordnum import NumberWords
 
 _YEAR = regex.compile(r"(?<![\p{L}\d.,:/-])1\d{3}(?![\d.,:/-]\d)")
-_BETWEEN = regex.compile(r"(?<!\p{L})entre\s+(?:los\s+días\s+|el\s+(?:día\s+)?)?$", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"(?<!\b\p{L}{1,2})[.!?…](?=\s)|\n")
 
 
@@ -36,7 +35,8 @@ class DateRule:
         self.words = words
         self.rx = regex.compile(self._pattern(lexicon), regex.IGNORECASE | regex.VERBOSE)
         self.span_pairs = {fold(o): {fold(c) for c in closers} for o, closers in lexicon["date_span_pairs"].items()}
-        self.span_open = regex.compile(rf"(?<!\p{{L}})(?P<open>{alternation(self.span_pairs)})\s+(?:el\s+)?(?:día\s+)?$", regex.IGNORECASE)
+        self.list_joiners = {fold(j) for j in lexicon["day_list_joiners"]}
+        self.span_open = regex.compile(rf"(?<!\p{{L}})(?P<open>{alternation(self.span_pairs)})\s+(?:(?:el|los)\s+)?(?:días?\s+)?$", regex.IGNORECASE)
         closers = {c for cs in self.span_pairs.values() for c in cs}
         self.span_join = regex.compile(rf"\s*(?P<join>{alternation(closers)})\s+(?:el\s+)?(?:día\s+)?", regex.IGNORECASE)
         self.names_rx = regex.compile(rf"(?<!\p{{L}}){alternation(self.names)}(?!\p{{L}})", regex.IGNORECASE)
@@ -66,7 +66,9 @@ class DateRule:
         day = lambda tag: rf"(?<![\p{{L}}\d.,:])(?P<d{tag}>[0-3]?\d)(?:\.?[ºª°])?"
         year = lambda tag: rf"(?:\s+del?\s+(?:año\s+)?(?P<y{tag}>[12]\d{{3}})(?!\d))?"
         month_of = lambda tag: rf"\s+de\s+(?P<mon{tag}>{month})(?=\P{{L}}|$|{alternation(self.marks)})"
-        listed = rf"(?:(?P<d0>[0-3]?\d)\s+(?:{alternation(lexicon['day_list_joiners'])})\s+(?:el\s+(?:día\s+)?)?)?"
+        # "el 8 y 27 de octubre" (two days), "entre el 25 y el 27", "desde el 1 hasta el 3 de mayo" (a span).
+        joiners = [*lexicon["day_list_joiners"], *(c for cs in lexicon["date_span_pairs"].values() for c in cs)]
+        listed = rf"(?:(?P<d0>[0-3]?\d)\s+(?P<join0>{alternation(joiners)})\s+(?:el\s+(?:día\s+)?)?)?"
         ranged = rf"(?:\s*(?:{alternation(lexicon['day_range_joiners'])})\s*(?P<dend>[0-3]?\d)(?!\d))?"
         first = rf"{listed}{day('')}{ranged}{month_of('')}{year('')}{mark('')}"
         second = rf"(?:\s*/\s*{day('2')}{month_of('2')}{year('2')}{mark('2')})?"
@@ -94,8 +96,8 @@ class DateRule:
         if g["dend"] and int(g["dend"]) > day:
             main.end_date, main.approx = (year, month, int(g["dend"])), "range"
         out = self._dual(m, main) if g["d2"] else [main]
-        if out and g["d0"] and 1 <= int(g["d0"]) < day and _BETWEEN.search(m.string, max(0, start - 24), start):
-            # "entre el 25 y el 27 de octubre": one span of days.
+        if out and g["d0"] and 1 <= int(g["d0"]) < day and self._spans(m.string, start, g["join0"]):
+            # "entre el 25 y el 27 de octubre", "desde el 1 hasta el 3 de mayo": one span of days.
             first = out[0]
             return [Found("date", start, first.end, year=first.year, month=month, day=int(g["d0"]), calendar=first.calendar, approx="range", end_date=(first.year, month, day))]
         if out and g["d0"] and 1 <= int(g["d0"]) < day and out[0].gregorian is not None:
@@ -103,6 +105,16 @@ class DateRule:
         if out and g["d0"] and 1 <= int(g["d0"]) < day:
             out.insert(0, Found("date", start, m.end("d0"), year=year or out[0].year, month=month, day=int(g["d0"]), calendar=out[0].calendar))
         return out
+
+    def _spans(self, text: str, start: int, joiner: str) -> bool:
+        """Whether two days joined by `joiner` before one month are one span: the joiner only
+        closes spans ("hasta"), or the words before the first day open one it closes ("entre
+        … y"); else they are two days ("el 8 y 27 de octubre")."""
+        joiner = fold(joiner)
+        if joiner not in self.list_joiners:
+            return True
+        opened = self.span_open.search(text, max(0, start - 24), start)
+        return opened is not None and joiner in self.span_pairs[fold(opened.group("open"))]
 
     def _dual(self, m: regex.Match, first: Found) -> list[Found]:
         """"26 de octubrejul./ 8 de noviembre de 1917greg.": one claim in the Julian calendar
