@@ -505,6 +505,28 @@ def test_extraction_is_repeatable_and_forgets_the_previous_text(texts):
     assert extract_claims(text, ExtractContext("s", lang, 1917)) == first
 
 
+_CLOCKS = {"At 5:30 a.m. the cadets raided the press.": 330, "By 10 a.m. the cabinet met again.": 600, "Around 14:00 the bridge was taken.": 840}
+_PLAIN = st.text(st.sampled_from("abcdefghij klmnop"), min_size=2, max_size=60).map(lambda t: t.strip().capitalize() + ".").filter(lambda t: len(t) > 2)
+
+
+@EXTRACTION
+@given(st.lists(st.one_of(st.sampled_from(sorted(_CLOCKS)), _PLAIN), min_size=1, max_size=6))
+def test_a_day_holds_through_paragraphs_that_tell_the_hours_and_no_further(later):
+    """A clock time is on the day a paragraph named while every paragraph since tells the
+    hours and the clock does not run back; a paragraph without a time ends it for good."""
+    paragraphs = ["At 3 a.m. on 24 October 1917 Kerensky was at the palace.", *later]
+    times = [c for c in extract_claims("\n".join(paragraphs), ExtractContext("s", "en")) if c.kind == "time"]
+    expected, holds, last = ["1917-10-24"], True, 180
+    for p in later:
+        if p not in _CLOCKS:
+            holds = False
+            continue
+        holds = holds and _CLOCKS[p] >= last
+        expected.append("1917-10-24" if holds else None)
+        last = _CLOCKS[p]
+    assert [t.date for t in times] == expected, paragraphs
+
+
 def test_extracting_a_source_alone_or_after_the_others_gives_the_same_claims(bundled):
     corpus, result = bundled
     for spec in (corpus.sources[0], corpus.sources[-1]):

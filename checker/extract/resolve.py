@@ -122,7 +122,8 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     night: tuple[CalendarDate, CalendarDate, int] | None = None  # a named night: its two days, its paragraph
     for f in found:
         para = paragraph_of(f.start)
-        carried = para != current_para and carrying and _paragraphs_apart(text, told, f.start) <= CARRY_PARAGRAPHS
+        # Whether the current day holds here though another paragraph named it (counts need not know).
+        carried = f.kind != "count" and para != current_para and carrying and _paragraphs_apart(text, told, f.start) <= CARRY_PARAGRAPHS
         if f.kind == "date":
             # "The following day" counts from a day of its own paragraph or, before its paragraph
             # names one, of a few paragraphs before that name none (a new paragraph often opens
