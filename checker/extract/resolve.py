@@ -111,7 +111,6 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     current_month_day: MonthDay | None = None  # or its day and month, when no year is known
     current_last: CalendarDate | None = None  # the last day of a span that named the current day
     current_para = -1
-    current_end = -1  # where the hit that named the current day ends
     last_time: tuple[int, CalendarDate | None] | None = None
     last_time_para = -1
     last_about = False  # whether the last time was an approximation, which times counted from it are too
@@ -126,8 +125,8 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
         carried = f.kind != "count" and para != current_para and carrying and _paragraphs_apart(text, told, f.start) <= CARRY_PARAGRAPHS
         if f.kind == "date":
             # "The following day" counts from a day of its own paragraph or, before its paragraph
-            # names one, of a few paragraphs before that name none (a new paragraph often opens
-            # "the next day").
+            # names one, of the one before, or further back through paragraphs that told the
+            # hours (a new paragraph often opens "the next day").
             follows = current_para == para or (f.relative_days is not None and carried)
             # "entre el 14 y el 17 de octubre … la noche siguiente": a day counted on from a span
             # of days counts from its last day.
@@ -138,8 +137,8 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 continue
             if r.date is None:
                 # A day and month with no year anywhere: shown, but no day of the narrative.
-                current, current_para, current_end, last_time = None, para, f.end, None
-                current_month_day, current_last, carrying = r.month_day, None, True
+                current, current_para, last_time = None, para, None
+                current_month_day, current_last, carrying, told = r.month_day, None, True, f.end
                 out.append(r)
                 continue
             if f.year is not None or (f.gregorian and f.gregorian[0] is not None) or (r.year_inferred and near is not None and r.date.year > near.year):
@@ -150,9 +149,9 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             if main is not None and _pair_twin(dates[-1], r, text) and current is not None and (current.year, current.month, current.day) == (main.year, main.month, main.day):
                 # "7 ноября (25 октября …) … на следующий день": the day counts on in the
                 # calendar of the date the bracket glosses.
-                current, current_end = dates[-1].date, f.end  # its calendar now marked
+                current = dates[-1].date  # its calendar now marked
             else:
-                current, current_para, current_end, current_month_day = r.date, para, f.end, None
+                current, current_para, current_month_day = r.date, para, None
                 # Not a span of two days: "the night of 25-26 October … the next day" is the 26th.
                 current_last = r.end if r.end is not None and r.date.shifted(1) < r.end else None
                 named = _night(text, f.start, *nights) if r.end is None and f.relative_days is None else None
@@ -167,8 +166,8 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 f.minutes = (last_time[0] + f.relative_minutes) % 1440
                 if f.approx == "exact" and last_about:
                     f.approx = "about"  # "cerca del mediodía … dos horas más tarde": about 14:00
-            # A time is on the day its paragraph, or one of a few before it that name no other
-            # day, last named; once the clock runs back in a later paragraph it is unknown.
+            # A time is on the day its paragraph last named, or an earlier paragraph did and the
+            # ones since told the hours; once the clock runs back there it is unknown.
             day = current if current_para == para or carried else None
             in_night = day is not None and night is not None and night[2] == para
             if in_night and f.minutes >= NIGHT_START:
