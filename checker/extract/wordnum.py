@@ -53,6 +53,43 @@ def combine(values: Iterable[float]) -> float | None:
     return total + group if seen else None
 
 
+def well_formed(values: list[float], joined: list[bool]) -> bool:
+    """Whether number-word values, in order, make one number: within each part below a hundred,
+    at most one tens word and one unit word, in that order, a teen standing alone; `joined`
+    tells which words follow a connector ("and", "y"), which may only come after a hundred or
+    more, or between tens and units ("treinta y cinco").
+
+    >>> well_formed([20, 5], [False, False]), well_formed([6, 7], [False, True]), well_formed([100, 50], [False, True])
+    (True, False, True)
+    >>> well_formed([19, 100], [False, False]), well_formed([30, 12], [False, False]), well_formed([1.5, 1000], [False, False])
+    (True, False, True)
+    """
+    tens = units = False
+    previous = None
+    for v, after_connector in zip(values, joined):
+        if after_connector and not (previous is not None and (previous >= 100 or (previous in _TENS and v < 10))):
+            return False
+        if v >= 100:
+            tens = units = False  # "hundred", "thousand": a new part below a hundred begins
+        elif v in _TENS:
+            if tens or units:
+                return False
+            tens = True
+        elif v < 10:
+            if units:
+                return False
+            units = True
+        else:  # ten to nineteen
+            if tens or units:
+                return False
+            tens = units = True
+        previous = v
+    return True
+
+
+_TENS = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
+
+
 class NumberWords:
     """The number words of one language: a pattern for a run of them, and its value."""
 
@@ -63,12 +100,24 @@ class NumberWords:
         joiner = r"(?:\s*-\s*|\s+(?:" + alternation(connectors) + r"\s+)?|\s+)" if connectors else r"(?:\s*-\s*|\s+)"
         # Possessive repetition: a run of words never backtracks into itself.
         self.pattern = rf"(?<!\p{{L}})(?:{word})(?:{joiner}(?:{word}))*+(?!\p{{L}})"
-        self._word = regex.compile(word, regex.IGNORECASE)
+        # Whole words: "an" (one) stands inside "and".
+        self._word = regex.compile(rf"(?<!\p{{L}}){word}(?!\p{{L}})", regex.IGNORECASE)
 
     def value(self, text: str) -> float | None:
-        """Value of a run matched by `pattern`.
+        """Value of a run matched by `pattern`, or None when the words are no one number but a
+        list ("six and seven", "dos y tres").
 
         >>> NumberWords("es", connectors=["y"]).value("treinta y cinco mil")
         35000.0
+        >>> en = NumberWords("en", connectors=["and"])
+        >>> en.value("two hundred and fifty"), en.value("six and seven"), en.value("five six")
+        (250.0, None, None)
         """
-        return combine(self.words[fold(m.group())] for m in self._word.finditer(text) if fold(m.group()) in self.words)
+        values, joined, end = [], [], None
+        for m in self._word.finditer(text):
+            word = fold(m.group())
+            if word in self.words:
+                joined.append(end is not None and any(c.isalpha() for c in text[end : m.start()]))
+                values.append(self.words[word])
+                end = m.end()
+        return combine(values) if well_formed(values, joined) else None

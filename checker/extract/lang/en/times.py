@@ -76,7 +76,7 @@ class TimeRule:
         )
         num = rf"(?:(?<!\d)\d++|{words.pattern}|an?)"
         self.rel = regex.compile(
-            rf"(?<!\p{{L}})(?P<n>{num})\s+(?P<u>{alternation(self.rel_units)})\s+(?P<dir>{alternation(lexicon['later'] + lexicon['earlier'])})(?!\p{{L}})",
+            rf"(?<!\p{{L}})(?:(?P<n>{num})\s+)?(?P<u>{alternation(self.rel_units)})\s+(?P<dir>{alternation(lexicon['later'] + lexicon['earlier'])})(?!\p{{L}})",
             regex.IGNORECASE,
         )
         self.later = {w.lower() for w in lexicon["later"]}
@@ -93,7 +93,9 @@ class TimeRule:
             regex.IGNORECASE,
         )
         self.military_scan = Anchored(self.military, {"hours", "hrs"}, lead, digits=False)
-        self.rel_scan = Anchored(self.rel, anchor_words([*words.words, "a", "an"]), 0)
+        # A unit of several words carries its amount ("half an hour", "a quarter of an hour").
+        self.whole_units = {u.lower() for u in self.rel_units if len(u.split()) > 1}
+        self.rel_scan = Anchored(self.rel, anchor_words([*words.words, "a", "an", *self.whole_units]), 0)
 
     def __call__(self, text: str) -> Iterator[Found]:
         for m in self.scan.finditer(text):
@@ -131,8 +133,10 @@ class TimeRule:
                 start = m.start() if approx != "exact" else m.start("h")
                 yield Found("time", start, m.end(), approx=approx, minutes=int(m.group("h")) * 60 + int(m.group("m")))
         for m in self.rel_scan.finditer(text):
-            n = m.group("n").lower()
-            count = 1 if n in ("a", "an") else int(n) if n.isdigit() else self.words.value(n)
+            n = (m.group("n") or "").lower()
+            if not n and " ".join(m.group("u").lower().split()) not in self.whole_units:
+                continue  # "hours later" alone says not how many
+            count = 1 if n in ("", "a", "an") else int(n) if n.isdigit() else self.words.value(n)
             if not count:
                 continue
             sign = 1 if m.group("dir").lower() in self.later else -1

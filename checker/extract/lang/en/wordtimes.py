@@ -19,6 +19,10 @@ from checker.extract.wordnum import NumberWords
 _DAY = 24 * 60
 
 
+_AT = regex.compile(r"(?<!\p{L})at(?!\p{L})", regex.IGNORECASE)
+_AT_BEFORE = regex.compile(r"(?<!\p{L})at\s+$", regex.IGNORECASE)
+
+
 class WordTimeRule:
     """
     >>> from checker.extract.lang.en import PACK
@@ -27,6 +31,10 @@ class WordTimeRule:
     [690, 1425, 140]
     >>> list(rule("five to ten soldiers")), [f.minutes for f in rule("twenty past two by other clocks")]
     ([], [140])
+    >>> list(rule("outnumbered by roughly twenty to one")), [f.minutes for f in rule("at about twenty to one")]
+    ([], [40])
+    >>> [f.minutes for f in rule("shortly before ten in the morning; they gave up at around five.")], list(rule("five, six."))
+    ([600, 300], [])
     """
 
     def __init__(self, lexicon: dict, words: NumberWords):
@@ -46,12 +54,15 @@ class WordTimeRule:
             rf"""(?<![\p{{L}}\d])(?P<lead>(?:{qualifier_group(lexicon)}\s+)?at\s+|{qualifier_group(lexicon)}\s+)?
             (?:(?:(?P<fraction>{alternation(self.fractions)})|(?P<mins>{number})(?P<word>\s+minutes?)?)
                \s+(?P<dir>{alternation([*self.past, *self.to])})\s+(?P<hour>{hour})
-             |(?P<oclock_hour>{alternation(hour_words)})(?=\s+o'clock))
+             |(?P<oclock_hour>{alternation(hour_words)})(?=\s+o'clock)
+             |(?P<bare_hour>{alternation(hour_words)})(?!\p{{L}})(?=\s+(?:{per})(?!\p{{L}})|\s*[.,;:!?)]|\s*$))
             (?P<oclock>\s+o'clock)?(?:\s+(?P<per>{per})(?!\p{{L}}))?""",
             regex.IGNORECASE | regex.VERBOSE,
         )
         openers = first_tokens([*(q for qs in lexicon["qualifiers"].values() for q in qs), "at", *self.fractions])
-        anchors = anchor_words([*self.past, *self.to, "o'clock"])
+        # An hour word alone is a time before a period of the day ("ten in the morning") or,
+        # after "at", before a stop ("capitulated at around five."): it anchors those.
+        anchors = anchor_words([*self.past, *self.to, "o'clock", *hour_words])
         lead = token_count([q + " at" for qs in lexicon["qualifiers"].values() for q in qs]) + token_count(self.fractions) + 3
         # "10 past two" opens with its figure: every one- or two-figure token may open a match.
         figures = {str(n) for n in range(100)} | {f"{n:02d}" for n in range(10)}
@@ -63,7 +74,7 @@ class WordTimeRule:
             if minutes is None:
                 continue
             approx = approx_of(m)
-            start = m.start() if approx != "exact" else m.start("fraction") if m.group("fraction") else m.start("mins") if m.group("mins") else m.start("oclock_hour")
+            start = m.start() if approx != "exact" else m.start("fraction") if m.group("fraction") else m.start("mins") if m.group("mins") else m.start("oclock_hour") if m.group("oclock_hour") else m.start("bare_hour")
             yield Found("time", start, m.end(), approx=approx, minutes=minutes)
 
     def reading(self, m: regex.Match) -> int | None:
@@ -71,7 +82,13 @@ class WordTimeRule:
         period = lookup(self.period, m.group("per")) if m.group("per") else None
         if m.group("oclock_hour"):
             return to_24h(int(self.words.value(m.group("oclock_hour"))), 0, period)
-        if not (m.group("fraction") or m.group("word") or m.group("oclock") or period or m.group("lead") or m.group("dir").lower() in self.past_sure):
+        if m.group("bare_hour"):
+            at = m.group("lead") and _AT.search(m.group("lead")) or _AT_BEFORE.search(m.string, max(0, m.start() - 4), m.start())
+            return to_24h(int(self.words.value(m.group("bare_hour"))), 0, period) if period or at else None
+        direction = m.group("dir").lower()
+        # A qualifier alone does not make "N to M" a clock: "roughly twenty to one" is odds.
+        led = m.group("lead") and (direction not in self.to or _AT.search(m.group("lead")) or _AT_BEFORE.search(m.string, max(0, m.start() - 4), m.start()))
+        if not (m.group("fraction") or m.group("word") or m.group("oclock") or period or led or direction in self.past_sure):
             return None
         offset = lookup(self.fractions, m.group("fraction")) if m.group("fraction") else self._number(m.group("mins"))
         if offset is None or not 0 < offset < 60:

@@ -13,6 +13,14 @@ from checker.extract.phrases import alternation, fold
 from checker.extract.wordnum import NumberWords
 from checker.normalize.tokens import TOKEN
 
+# The word right after a reading, across spaces only: "a las 3 divisiones", "a las 3, la".
+_FIRST_WORD = regex.compile(r"[ \t\xa0]+(\p{L}+)")
+
+
+def _hours(article: str | None) -> bool:
+    """Whether an article before a number makes it an hour: "la una", "las tres"."""
+    return (article or "").lower() in ("la", "las")
+
 NIGHT_FROM = 6  # "las ocho de la noche" is 20:00, "las dos de la noche" 02:00
 
 
@@ -62,7 +70,8 @@ class TimeRule:
         self.qualifier_groups = [f"q_{k}" for k in lexicon["time_qualifiers"]]
         self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
         self.hour_words = {w: int(v) for w, v in words.words.items() if 1 <= v <= 24 and v == int(v)}
-        self.noun_after = regex.compile(rf"\s*{self.unit_words}|\s*\p{{L}}", regex.IGNORECASE)
+        self.unit_rx = regex.compile(self.unit_words, regex.IGNORECASE)
+        self.function_words = {fold(w) for w in [*lexicon.get("function_words", []), *lexicon.get("counted_skip", [])]}
         self.word_after_ok = regex.compile(rf"\s*{alternation(lexicon['after_hour'])}(?!\p{{L}})", regex.IGNORECASE)
         self.rx = regex.compile(self._single(lexicon), regex.IGNORECASE | regex.VERBOSE)
         self.range_rx = regex.compile(self._range(lexicon), regex.IGNORECASE | regex.VERBOSE)
@@ -90,8 +99,9 @@ class TimeRule:
         per = alternation(self.period)
         hour_word = alternation(self.hour_words)
         minute_word = alternation(list(self.minute_words) + [w for w, v in self.words.words.items() if 1 <= v < 60])
-        # Digits alone ("a las 3") need an article; with minutes, a period or "horas", nothing.
-        digit_gate = f"(?(m{tag})|(?(per{tag})|(?(oclock{tag})|{self._needs_article(tag)})))"
+        # Digits alone ("a las 3", "a las 15 horas") need an article; with minutes or a period,
+        # nothing. "Horas" alone is a span: "las primeras 24 horas", "durante 12 horas".
+        digit_gate = f"(?(m{tag})|(?(per{tag})|{self._needs_article(tag)}))"
         return rf"""(?:
             (?<![\d:.,])(?P<h{tag}>\d{{1,2}})(?:(?P<sep{tag}>[:.])(?P<m{tag}>\d{{2}})(?::[0-5]\d)?)?(?!\d)
               (?:\s*(?P<per{tag}>{per})(?!\p{{L}}))?(?:\s*(?P<oclock{tag}>{alternation(self.oclock)})(?!\p{{L}}))?
@@ -182,11 +192,22 @@ class TimeRule:
         return -int(value) if minus else int(value)
 
     def _governed(self, m: regex.Match, text: str, tag: str = "") -> bool:
-        """An article before the hour, and no counted noun after it: "a las 3," "las cuatro."."""
-        if not (m.group("art") or m.group("art0") or tag):
+        """An article before the hour, and no counted noun after it: "a las 3," "las cuatro.",
+        "a las tres llegaron"; not "a las 3 divisiones". What "las tres" counts is a feminine
+        plural, so a word after it that ends in -s (a function word aside) or that the units
+        know is a noun; a verb ("llegaron", "cayó", "se") is not."""
+        if not (tag or m.group("art") or m.group("art0")):
             return False
         after = text[m.end() : m.end() + 40]
-        return not self.noun_after.match(after) or bool(self.word_after_ok.match(after))
+        if self.word_after_ok.match(after):
+            return True
+        word = _FIRST_WORD.match(after)
+        if word is None:
+            return True
+        word = word.group(1)
+        if self.unit_rx.match(word):
+            return False
+        return not (word.lower().endswith("s") and fold(word) not in self.function_words)
 
     def __call__(self, text: str) -> Iterator[Found]:
         taken: list[tuple[int, int]] = []
@@ -211,8 +232,10 @@ class TimeRule:
             if None in ends:
                 continue
             (low, small1), (high, small2) = ends
-            # Both ends must look like times: at least one has minutes, a period or a name.
-            if not any(m.group(k) for k in ("m1", "m2", "per1", "per2", "wper1", "wper2", "named1", "named2", "oclock1", "oclock2")):
+            # Both ends must look like times: at least one has minutes, a period or a name, or
+            # both are hours with "las" and no counted noun follows ("entre las tres y las cuatro").
+            timed = any(m.group(k) for k in ("m1", "m2", "per1", "per2", "wper1", "wper2", "named1", "named2", "oclock1", "oclock2"))
+            if not timed and not (_hours(m.group("art1")) and _hours(m.group("art2")) and self._governed(m, text, "2")):
                 continue
             taken.append(m.span())
             first_end = max(m.end(k) for k in ("h1", "m1", "per1", "oclock1", "hw1", "mw1", "wper1", "woclock1", "named1") if m.group(k))
