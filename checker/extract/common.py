@@ -262,6 +262,8 @@ class CountRule:
         self.units = unit_patterns(lexicon.get("units") or {})
         self.time_units = set(lexicon.get("time_units") or [])
         self.year_prepositions = {fold(w) for w in lexicon.get("year_prepositions") or []}
+        # Stems of the words a year takes where it always takes one ("год", "г."): see plain_noun_counts.
+        self.year_words = [fold(w).rstrip(".") for w in lexicon.get("year_words_required") or []]
         # "two-thirds of the crew", "dos tercios", "две трети": a share, not two of anything.
         fractions = lexicon.get("fractions") or []
         self.fraction_rx = regex.compile(rf"[-\u2010\s]\s*{alternation(fractions)}(?![\p{{L}}\-\u2010])", regex.IGNORECASE) if fractions else None
@@ -270,12 +272,15 @@ class CountRule:
         joiners = alternation(lexicon.get("range_joiners") or ["-"])
         scale = alternation(self.scales) if self.scales else "(?!)"
         noun = r"\p{L}[\p{L}'’-]*+"
+        # A vague word followed by a number word other than a scale is the start of a number:
+        # "тысячи трёхсот" is 1,300, not thousands.
+        word = alternation(words.words) if words.words else "(?!)"
         self.rx = regex.compile(
             rf"""(?:(?<![\p{{L}}\p{{M}}]){qualifier_group(lexicon, ("about", "at_least", "at_most"))}\s+)?
-            (?:(?P<vague>(?<!\p{{L}}){alternation(lexicon.get("vague") or {})}(?!\p{{L}}))
+            (?:(?P<vague>(?<!\p{{L}}){alternation(lexicon.get("vague") or {})}(?!\p{{L}})(?!\s+(?!{scale})(?:{word})(?!\p{{L}})))
               |(?P<a>{num})(?:\s*(?P<scale_a>{scale}))?\s*(?:{joiners}|[-–—])\s*(?P<b>{num})
               |(?P<n>{num}))
-            (?:\s*(?P<scale>(?<!\p{{L}}){scale}(?!\p{{L}})))?
+            (?:\s*(?P<scale>(?<!\p{{L}}){scale}(?:\s+{scale})?(?!\p{{L}})))?
             (?P<pct>\s?%)?
             (?=(?:[\s\xa0]+|-(?={self.unit_words}))(?P<counted>{noun}(?:\s+{noun}){{0,2}}))?""",
             regex.IGNORECASE | regex.VERBOSE,
@@ -302,11 +307,25 @@ class CountRule:
         unit = unit_of(self.units, m.group("counted"))
         if unit is None and text is not None and self.tolls.before(text, m.start()) is not None:
             return True  # "число погибших достигло 1234"
+        if unit is None and self.plain_noun_counts(m, text):
+            return True  # "свыше 1200 автобусов": a year would be "1200 года"
         if unit is None or unit in self.time_units:
             return False
         if text is None or approx_of(m) != "exact":
             return True
         before = text[max(0, m.start() - 12) : m.start()].split()
+        return not (before and fold(before[-1]) in self.year_prepositions)
+
+    def plain_noun_counts(self, m: regex.Match, text: str | None) -> bool:
+        """Where a year is written with its word ("1905 год", lexicon `year_words_required`),
+        four digits before a lower-case noun that is no year word and after no preposition
+        of time count that noun: "свыше 1200 автобусов", "2000 танков"; not "в 1905 году"."""
+        if not self.year_words or not m.group("counted"):
+            return False
+        noun = fold(m.group("counted").split()[0]).rstrip(".")
+        if not m.group("counted")[:1].islower() or any(noun == w or (len(w) > 2 and noun.startswith(w)) for w in self.year_words):
+            return False
+        before = text[max(0, m.start() - 12) : m.start()].split() if text is not None else []
         return not (before and fold(before[-1]) in self.year_prepositions)
 
     def unit_before(self, text: str, start: int) -> tuple[int, str | None]:
@@ -323,6 +342,17 @@ class CountRule:
         if unit is None or unit in self.time_units:
             return start, None
         return text.rindex(word, 0, start), word
+
+    def scale_of(self, written: str | None) -> float:
+        """The factor of the scale words after a number: "сотен тысяч" is 100 x 1000.
+
+        >>> CountRule({"scales": {"сотен": 100, "тысяч": 1000}}, NumberWords("ru")).scale_of("сотен  тысяч")
+        100000.0
+        """
+        factor = 1.0
+        for word in (written or "").split():
+            factor *= self.scales.get(fold(word), 1.0)
+        return factor
 
     def number(self, written: str) -> float | None:
         if _DIGIT.match(ascii_digits(written)):
@@ -396,7 +426,7 @@ class CountRule:
             if _lone_figure(m) and not self.unit_rx.fullmatch(_word_before(text, m.start())) and not self.tolls.near(text, m.start()):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
-            scale = self.scales.get(fold(m.group("scale") or ""), 1.0)
+            scale = self.scale_of(m.group("scale"))
             if m.group("vague"):
                 lo, hi = self.vague[fold(m.group("vague"))]
                 if hi < 1 and scale == 1.0:

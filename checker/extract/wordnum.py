@@ -63,13 +63,18 @@ def well_formed(values: list[float], joined: list[bool]) -> bool:
     (True, False, True)
     >>> well_formed([19, 100], [False, False]), well_formed([30, 12], [False, False]), well_formed([1.5, 1000], [False, False])
     (True, False, True)
+    >>> well_formed([2, 0.5, 1000], [False] * 3), well_formed([0.5], [False])
+    (True, False)
     """
     tens = units = False
     previous = None
     for v, after_connector in zip(values, joined):
         if after_connector and not (previous is not None and (previous >= 100 or (previous in _TENS and v < 10))):
             return False
-        if v >= 100:
+        if v < 1:
+            if not (tens or units):
+                return False  # a half ("с половиной") only after a number
+        elif v >= 100:
             tens = units = False  # "hundred", "thousand": a new part below a hundred begins
         elif v in _TENS:
             if tens or units:

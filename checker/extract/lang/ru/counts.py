@@ -27,6 +27,8 @@ class RussianCountRule:
     >>> from checker.extract.lang.ru import PACK
     >>> [(f.low, f.high, f.unit) for f in PACK.rules[-1]("более 70 тысяч человек убитыми и ранеными, более сотни юнкеров")]
     [(70000.0, None, 'casualties'), (100.0, None, None)]
+    >>> [(f.low, f.high) for f in PACK.rules[-1]("более тысячи трёхсот человек, около двух с половиной тысяч рабочих")]
+    [(1300.0, None), (2500.0, 2500.0)]
     """
 
     def __init__(self, lexicon: dict, words: NumberWords, ordinals: OrdinalWords):
@@ -41,6 +43,7 @@ class RussianCountRule:
             rf"{qualifier_group(lexicon, ('about', 'at_least', 'at_most'))}\s+(?P<r>{alternation(self.round)})(?!\p{{L}})",
             regex.IGNORECASE,
         )
+        self.rx_more_words = regex.compile(rf"\s+(?:{words.pattern})", regex.IGNORECASE)
         self.rx_postfix = regex.compile(rf"(?<!\p{{L}}){alternation(lexicon.get('postfix_at_least') or [])}(?!\p{{L}})", regex.IGNORECASE)
 
     def __call__(self, text: str) -> Iterator[Found]:
@@ -66,8 +69,8 @@ class RussianCountRule:
     def _round_number(self, f: Found, text: str) -> None:
         """ "более сотни" -> more than 100, not more than 200-900."""
         m = self.rx_round.match(text, f.start, f.end)
-        if not m:
-            return
+        if not m or self.rx_more_words.match(text, m.end(), f.end):
+            return  # "более тысячи трёхсот" is more than 1,300
         value = float(lookup(self.round, m.group("r")))
         f.low = None if f.approx == "at_most" else value
         f.high = None if f.approx == "at_least" else value

@@ -20,7 +20,7 @@ class RelativeDayRule:
     """
     >>> from checker.extract.lang.ru import PACK
     >>> rule = RelativeDayRule(PACK.lexicon, RussianNumberWords())
-    >>> [f.relative_days for f in rule("Накануне вечером. Накануне восстания. Через два дня.")]
+    >>> [f.relative_days for f in rule("Накануне вечером. Накануне восстания. Через два дня. Через два дня после коронации.")]
     [-1, 2]
     """
 
@@ -41,6 +41,9 @@ class RelativeDayRule:
             regex.IGNORECASE,
             **words.lists,
         )
+        # "на следующий день после объявления", "через четыре дня после коронации": counted from
+        # an event the text may not date, not from the narrative's day.
+        self.rx_from_event = regex.compile(rf"\s+{alternation(lexicon.get('from_event') or [])}(?!\p{{L}})", regex.IGNORECASE)
         # Each opens with one of its phrases' first words, or a number.
         self.scan = Anchored(self.rx, first_tokens(self.rel_days), 0, digits=False)
         self.scan_n = Anchored(self.rx_n, first_tokens([*lexicon["relative_before_number"], *words.words]), 0)
@@ -50,11 +53,13 @@ class RelativeDayRule:
             # "накануне" alone is the day before; "накануне восстания" the eve of something else.
             if fold(m.group("r")) in self.eve and not self.rx_eve_ok.match(text, m.end()):
                 continue
+            if self.rx_from_event.match(text, m.end()):
+                continue
             yield Found("date", m.start(), m.end(), relative_days=lookup(self.rel_days, m.group("r")))
         for m in self.scan_n.finditer(text):
             n = m.group("n")
             days = int(n) if n.isdigit() else self.words.value(n)
-            if days and days == int(days) and days <= _MAX_DAYS:
+            if days and days == int(days) and days <= _MAX_DAYS and not self.rx_from_event.match(text, m.end()):
                 yield Found("date", m.start(), m.end(), relative_days=int(days))
 
 

@@ -9,6 +9,8 @@ from checker.extract.wordnum import NumberWords
 
 
 _MAX_RUN = 7
+_HALF = r"с\s+половиной"
+_HALF_KEY = "споловиной"  # as fold() writes "с половиной"
 
 
 class RussianNumberWords(NumberWords):
@@ -16,8 +18,8 @@ class RussianNumberWords(NumberWords):
     "два-три" is a range (two or three), not five.
 
     >>> w = RussianNumberWords({"двое": 2})
-    >>> regex.fullmatch(w.pattern, "двух-трех") is None, w.value("трёх тысяч"), w.value("двое")
-    (True, 3000.0, 2.0)
+    >>> regex.fullmatch(w.pattern, "двух-трех") is None, w.value("трёх тысяч"), w.value("двое"), w.value("двух с половиной тысяч")
+    (True, 3000.0, 2.0, 2500.0)
     """
 
     def __init__(self, extra: dict[str, float] | None = None):
@@ -25,12 +27,15 @@ class RussianNumberWords(NumberWords):
         word = alternation(self.words)
         # A run is bounded: "две тысячи триста сорок пять" is five words, and an unbounded run
         # re-read from every word of a long list of numbers would take quadratic time.
-        self.pattern = rf"(?<!\p{{L}})(?:{word})(?:\s+(?:{word})){{0,{_MAX_RUN}}}+(?!\p{{L}})"
+        # "двух с половиной тысяч" is 2,500: the half joins the number before it.
+        self.pattern = rf"(?<!\p{{L}})(?:{word})(?:\s+(?:{word}|{_HALF})){{0,{_MAX_RUN}}}+(?!\p{{L}})"
+        self._word = regex.compile(rf"(?<!\p{{L}})(?:{_HALF}|{word})(?!\p{{L}})", regex.IGNORECASE)
         # The same run as a named list, for rules that compile with `**self.lists`; the short
         # one for hours, minutes and days, never more than two words ("двадцать пять").
         self.list_pattern = rf"(?<!\p{{L}})\L<ru_number>(?:\s+\L<ru_number>){{0,{_MAX_RUN}}}+(?!\p{{L}})"
         self.short_pattern = r"(?<!\p{L})\L<ru_number>(?:\s+\L<ru_number>)?+(?!\p{L})"
         self.lists = {"ru_number": sorted({v for w in self.words for v in with_yo(w)})}
+        self.words[_HALF_KEY] = 0.5  # for value(); the hour and day lists take no halves
 
 
 def with_yo(word: str) -> list[str]:

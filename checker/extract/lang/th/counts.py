@@ -49,7 +49,7 @@ class ThaiCountRule:
             regex.VERBOSE,
         )
         self.tail_rx = regex.compile(
-            rf"""(?:\s*(?P<scale>{alternation(self.scales)}))?
+            rf"""(?:\s*(?P<scale>{alternation(self.scales)})(?:\s*(?P<n2>{num})\s*(?P<scale2>{alternation(self.scales)}))?)?
             (?:\s*(?:{post}))?
             (?:\s*(?P<cls>{after}))?
             (?:\s*(?:{post2}))?
@@ -69,9 +69,20 @@ class ThaiCountRule:
             return None
         return self.words.bounds(self.words.split(written))
 
-    def _bounds(self, text: str, m: regex.Match, scale_word: str | None) -> tuple[float, float, str] | None:
+    def _bounds(self, text: str, m: regex.Match, t: regex.Match) -> tuple[float, float, str] | None:
         """(low, high, approx) the number part of a match says, before any qualifier."""
-        scale = float(lookup(self.scales, scale_word, 1)) if scale_word else 1.0
+        scale = float(lookup(self.scales, t.group("scale"), 1)) if t.group("scale") else 1.0
+        bounds = self._scaled(text, m, scale)
+        if bounds is None or not t.group("n2"):
+            return bounds
+        # "๒ แสน ๓ หมื่น": 200,000 and 30,000, one number when the second scale is smaller.
+        scale2 = float(lookup(self.scales, t.group("scale2"), 1))
+        more = self._value(text, t.group("n2"), t.start("n2"))
+        if more is None or scale2 >= scale or bounds[0] != bounds[1]:
+            return bounds
+        return bounds[0] + more[0] * scale2, bounds[1] + more[1] * scale2, bounds[2]
+
+    def _scaled(self, text: str, m: regex.Match, scale: float) -> tuple[float, float, str] | None:
         if m.group("vague"):
             lo, hi = lookup(self.vague, m.group("vague"))
             return lo * scale, hi * scale, "range"
@@ -118,7 +129,7 @@ class ThaiCountRule:
     def _count(self, text: str, m: regex.Match, t: regex.Match) -> Found | None:
         """The count one number and its surroundings make, if they make one."""
         number, cls = m.group("n") or m.group("a") or "", t.group("cls")
-        bounds = self._bounds(text, m, t.group("scale"))
+        bounds = self._bounds(text, m, t)
         if bounds is None:
             return None
         lo, hi, approx = bounds

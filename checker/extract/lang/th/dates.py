@@ -25,6 +25,9 @@ def christian_year(written: str, era: str | None, offset: int) -> int:
 
     >>> christian_year("2460", "buddhist", 543), christian_year("2460", None, 543), christian_year("1917", None, 543)
     (1917, 1917, 1917)
+    >>> from checker.extract.lang.th import PACK
+    >>> [(f.year, f.month, f.day) for f in DateRule(PACK.lexicon)("วันที่ ๑๔ ต.ค. ๑๖ มีผู้ชุมนุม")]
+    [(1973, 10, 14)]
     """
     year = int(written)
     if era == "buddhist" or (era is None and year >= BUDDHIST_FROM):
@@ -45,13 +48,15 @@ class DateRule:
         cue = alternation(lexicon["date_cues"])
         month_word = rf"(?:{alternation(lexicon['month_words'])}\s*)?"
         day = r"(?<![\d.:,])[0-3]?\d(?![\d.:,])"
+        # Two figures after the month are a short Buddhist year unless a classifier counts them.
+        classifiers = alternation([*lexicon["classifiers"], *lexicon.get("percent_after", [])])
         self.rx = regex.compile(
             rf"""(?:{q}\s*)?(?:(?P<between>{alternation(lexicon["date_range_start"])})\s*)?(?:{cue}\s*)?
             (?P<d>{day})
             (?:\s*{month_word}(?P<mon1>{month}))?
             (?:\s*(?P<joiner>{alternation(lexicon["date_range_joiners"])})\s*(?:{cue}\s*)?(?P<d2>{day}))?
             \s*{month_word}(?P<mon>{month})
-            (?:\s*(?P<era>{alternation(self.eras)})?\s*(?P<y>\d{{4}})(?!\d))?
+            (?:\s*(?P<era>{alternation(self.eras)})?\s*(?P<y>\d{{4}})(?!\d)|\s+(?P<y2>\d{{2}})(?![\d.:,])(?!\s*(?:{classifiers})))?
             (?:\s*[(\[,]?\s*(?P<mark>{alternation(self.marks)}))?""",
             regex.VERBOSE,
         )
@@ -67,6 +72,8 @@ class DateRule:
                 continue  # "๒๕ ตุลาคม และ ๗ พฤศจิกายน" is two dates, each found on its own
             era = lookup(self.eras, m.group("era")) if m.group("era") else None
             year = christian_year(m.group("y"), era, self.offset) if m.group("y") else None
+            if m.group("y2"):  # "๑๔ ต.ค. ๑๖": the Buddhist year 2516 written short, as Thai does
+                year = christian_year(f"25{m.group('y2')}", "buddhist", self.offset)
             cal = lookup(self.marks, m.group("mark")) if m.group("mark") else None
             found = Found("date", m.start(), m.end(), approx=approx_of(m), year=year, month=first_month, day=d, calendar=cal)
             if d2 is not None and (d2 > d or month != first_month) and 1 <= d2 <= 31:
