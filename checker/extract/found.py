@@ -34,6 +34,9 @@ class Found:
     unit: str | None = None
     # Night narrative hint for a time: "de la madrugada", "ночи", "a.m." after midnight.
     small_hours: bool = False
+    # A time read off a 12-hour clock with no period of day ("at 4 o'clock", "hacia las cinco"):
+    # it may be 12 hours later, which the times before it decide (checker/extract/resolve.py).
+    twelve_hour: bool = False
 
     @property
     def span(self) -> tuple[int, int]:

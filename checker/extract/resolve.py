@@ -166,6 +166,8 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 f.minutes = (last_time[0] + f.relative_minutes) % 1440
                 if f.approx == "exact" and last_about:
                     f.approx = "about"  # "cerca del mediodía … dos horas más tarde": about 14:00
+            if f.twelve_hour and f.approx != "range" and last_time is not None and (last_time_para == para or carried):
+                _read_on_from(f, last_time[0])
             # A time is on the day its paragraph last named, or an earlier paragraph did and the
             # ones since told the hours; once the clock runs back there it is unknown.
             day = current if current_para == para or carried else None
@@ -192,6 +194,27 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
         if r.found.kind == "date" and r.date is not None and r.gregorian is None and r.date.calendar != "unspecified":
             r.gregorian = r.date.to_gregorian()
     return out
+
+
+def _read_on_from(f: Found, before: int) -> None:
+    """Read a 12-hour clock time as the one of its two readings that comes soonest after the
+    narrative's last time: "at 2:10 p.m. … around 4 o'clock" is 16:00, "23:00 … a las 2" 02:00,
+    "в 11 часов … в начале второго" 13:00.
+
+    >>> f = Found("time", 0, 1, minutes=240, low=240, high=240, twelve_hour=True)
+    >>> _read_on_from(f, 14 * 60 + 10); f.minutes, f.low
+    (960, 960)
+    >>> f = Found("time", 0, 1, minutes=120, twelve_hour=True)
+    >>> _read_on_from(f, 23 * 60); f.minutes
+    120
+    """
+    other = (f.minutes + 720) % 1440
+    if (other - before) % 1440 < (f.minutes - before) % 1440:
+        if f.low == f.minutes:
+            f.low = other
+        if f.high == f.minutes:
+            f.high = other
+        f.minutes = other
 
 
 def _paragraphs_apart(text: str, end: int, start: int) -> int:

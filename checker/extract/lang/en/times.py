@@ -126,7 +126,8 @@ class TimeRule:
                     continue
                 approx, low = "range", first.low
                 yield first
-            yield Found("time", m.start() if approx not in ("exact", "range") else m.start("h"), m.end(), approx=approx, minutes=minutes, low=low, high=high)
+            twelve = period is None and 1 <= int(m.group("h")) <= 12 and not m.group("h").startswith("0")
+            yield Found("time", m.start() if approx not in ("exact", "range") else m.start("h"), m.end(), approx=approx, minutes=minutes, low=low, high=high, twelve_hour=twelve)
         for m in self.military_scan.finditer(text):
             approx = approx_of(m)
             if m.group("h")[0] == "0" or m.group("at"):

@@ -75,7 +75,7 @@ class WordTimeRule:
                 continue
             approx = approx_of(m)
             start = m.start() if approx != "exact" else m.start("fraction") if m.group("fraction") else m.start("mins") if m.group("mins") else m.start("oclock_hour") if m.group("oclock_hour") else m.start("bare_hour")
-            yield Found("time", start, m.end(), approx=approx, minutes=minutes)
+            yield Found("time", start, m.end(), approx=approx, minutes=minutes, twelve_hour=not m.group("per") and not m.group("named"))
 
     def reading(self, m: regex.Match) -> int | None:
         """Minutes after midnight, or None where nothing says the words are a time."""

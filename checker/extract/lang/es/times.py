@@ -17,6 +17,15 @@ from checker.normalize.tokens import TOKEN
 _FIRST_WORD = regex.compile(r"[ \t\xa0]+(\p{L}+)")
 
 
+def _twelve_hour(m: regex.Match) -> bool:
+    """Whether a single reading could be a.m. or p.m.: an hour of 1 to 12 with no period of the
+    day ("hacia las cinco", "a las 5:30"), not "a las 05:30" nor "a las 17:30"."""
+    if m.group("named") or m.group("per") or m.group("wper"):
+        return False
+    written = m.group("h") or ""
+    return not written.startswith("0") and (m.group("hw") is not None or 1 <= int(written or 0) <= 12)
+
+
 def _hours(article: str | None) -> bool:
     """Whether an article before a number makes it an hour: "la una", "las tres"."""
     return (article or "").lower() in ("la", "las")
@@ -222,7 +231,7 @@ class TimeRule:
                 continue
             minutes, small = got
             approx = approx_of(m) if qualified else "exact"
-            yield Found("time", m.start(), m.end(), approx=approx, minutes=minutes, low=minutes, high=minutes, small_hours=small)
+            yield Found("time", m.start(), m.end(), approx=approx, minutes=minutes, low=minutes, high=minutes, small_hours=small, twelve_hour=_twelve_hour(m))
         yield from self._relative(text)
 
     def _ranges(self, text: str, taken: list) -> Iterator[Found]:

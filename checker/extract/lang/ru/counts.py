@@ -14,11 +14,11 @@ import regex
 
 from checker.extract.common import CountRule, qualifier_group
 from checker.extract.found import Found
-from checker.extract.lang.ru.words import OrdinalWords
+from checker.extract.lang.ru.words import PAST_VERB, OrdinalWords
 from checker.extract.phrases import alternation, lookup
 from checker.extract.wordnum import NumberWords
 
-_PAST_VERB = regex.compile(r"\p{L}+(?:л|ла|ло|ли|лся|лась|лось|лись)", regex.IGNORECASE)
+_PAST_VERB = regex.compile(PAST_VERB, regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+")
 
 

@@ -12,7 +12,7 @@ import regex
 from checker.extract.common import Anchored, first_tokens, token_count
 from checker.extract.found import Found
 from checker.extract.lang.ru.times import TimeWords, to_24h
-from checker.extract.lang.ru.words import OrdinalWords
+from checker.extract.lang.ru.words import PAST_VERB, OrdinalWords
 from checker.extract.phrases import alternation
 
 
@@ -31,7 +31,9 @@ class OrdinalTimeRule:
         ord_ = ordinals.pattern
         num = rf"(?:\d{{1,2}}(?!\d)|{tw.words.short_pattern})"
         minute_words = alternation(lexicon["minute_words"])
-        pause = rf"(?=\s*(?:{tw.period_pattern}|[,.;:)!?—–-]|$))"
+        # What may follow an hour's ordinal: a period of the day, a stop, or a past-tense verb
+        # ("в начале второго раздались выстрелы"); a noun makes it "the second" something.
+        pause = rf"(?=\s*(?:{tw.period_pattern}|[,.;:)!?—–-]|$)|\s+{PAST_VERB})"
         self.rx = regex.compile(
             rf"""(?<![\p{{L}}\d]){tw.leads}
             (?:(?P<half>{alternation(lexicon['half_past'])})\s*-?\s*(?P<o_half>{ord_})
@@ -61,7 +63,7 @@ class OrdinalTimeRule:
             if approx == "exact":
                 approx = self.tw.approx(m)
             start = m.start() if approx != "exact" else m.start(next(g for g in self._STARTS if m.group(g)))
-            yield Found("time", start, m.end(), approx=approx, minutes=minutes, low=low, high=high)
+            yield Found("time", start, m.end(), approx=approx, minutes=minutes, low=low, high=high, twelve_hour=not m.group("per") and low == high and minutes < 13 * 60)
 
     def reading(self, m: regex.Match) -> tuple[int, str, int, int] | None:
         """(minutes, approx, low, high), or None when the words name no hour of the clock."""

@@ -8,11 +8,10 @@ import regex
 
 from checker.extract.common import Anchored, first_tokens
 from checker.extract.found import Found
-from checker.extract.lang.ru.words import RussianNumberWords
+from checker.extract.lang.ru.words import PAST_VERB, RussianNumberWords
 from checker.extract.phrases import alternation, fold, lookup
 
 # A Russian verb in the past tense: "накануне собрались" is the day before, "накануне восстания" is not.
-_PAST_VERB = r"\p{L}+(?:л|ла|ло|ли|лся|лась|лось|лись)(?!\p{L})"
 _MAX_DAYS = 60  # "через 300 дней" is a span of time, not a step in the narrative
 
 
@@ -30,7 +29,7 @@ class RelativeDayRule:
         self.eve = {fold(w) for w in lexicon.get("eve_words") or []}
         self.rx = regex.compile(rf"(?<![\p{{L}}\d])(?P<r>{alternation(self.rel_days)})(?!\p{{L}})", regex.IGNORECASE)
         self.rx_eve_ok = regex.compile(
-            rf"\s*(?:[.;:!?)—–]|,(?!\s*\d)|$)|\s+(?:{alternation(lexicon.get('eve_followers') or [])}(?!\p{{L}})|{_PAST_VERB})",
+            rf"\s*(?:[.;:!?)—–]|,(?!\s*\d)|$)|\s+(?:{alternation(lexicon.get('eve_followers') or [])}(?!\p{{L}})|{PAST_VERB})",
             regex.IGNORECASE,
         )
         num = rf"(?:\d{{1,2}}(?!\d)|{words.short_pattern})"

@@ -42,6 +42,9 @@ def to_24h(hour: int, minute: int, period: str | None) -> int | None:
     return None if hour is None else hour * 60 + minute
 
 
+_LEADING_ZERO = regex.compile(r"0\d")
+
+
 class TimeWords:
     """What every Russian time rule reads: times of day, and the words before a time ("в",
     "около", "к", "после"), of which only qualifiers change the approximation."""
@@ -161,7 +164,8 @@ class TimeRule:
             return
         approx = self.tw.approx(m)
         start = m.start() if approx != "exact" else m.start(_first_group(m, ""))
-        yield Found("time", start, m.end(), approx=approx, minutes=minutes, small_hours=period == "night" and minutes < NIGHT_END * 60)
+        twelve = period is None and 60 <= minutes < 13 * 60 and not _LEADING_ZERO.match(m.group(0), m.start(_first_group(m, "")) - m.start())
+        yield Found("time", start, m.end(), approx=approx, minutes=minutes, small_hours=period == "night" and minutes < NIGHT_END * 60, twelve_hour=twelve)
 
     def _range(self, m: regex.Match) -> Iterator[Found]:
         period2 = self.tw.period_of(m.group("per2"))

@@ -9,6 +9,9 @@ from checker.extract.wordnum import NumberWords
 
 
 _MAX_RUN = 7
+# A past-tense verb ("раздались", "погиб", "стал"): it tells a figure or an hour before it from
+# an ordinal or a count of something.
+PAST_VERB = r"\p{L}+(?:л|ла|ло|ли|лся|лась|лось|лись)(?!\p{L})"
 _HALF = r"с\s+половиной"
 _HALF_KEY = "споловиной"  # as fold() writes "с половиной"
 
