@@ -119,6 +119,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     carrying = False
     told = -1  # where the last date or clock time of the narrative ends
     night: tuple[CalendarDate, CalendarDate, int] | None = None  # a named night: its two days, its paragraph
+    dual = False  # whether the current day was written in both calendars
     for f in found:
         para = paragraph_of(f.start)
         # Whether the current day holds here though another paragraph named it (counts need not know).
@@ -127,12 +128,12 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             # "The following day" counts from a day of its own paragraph or, before its paragraph
             # names one, of the one before, or further back through paragraphs that told the
             # hours (a new paragraph often opens "the next day").
-            follows = current_para == para or (f.relative_days is not None and carried)
+            follows = current_para == para or ((f.relative_days is not None or f.month is None) and carried)
             # "entre el 14 y el 17 de octubre … la noche siguiente": a day counted on from a span
             # of days counts from its last day.
             anchor = (current_last or current or current_month_day) if follows else None
             near = previous.date if previous is not None and (paragraph_of(previous.found.start) == para or _next_paragraph(text, previous.found.end, f.start)) else None
-            r = _resolve_date(f, default_year, calendar, last_year, anchor, para, near)
+            r = _resolve_date(f, default_year, calendar, last_year, anchor, para, near, dual)
             if r is None:
                 continue
             if r.date is None:
@@ -149,9 +150,11 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             if main is not None and _pair_twin(dates[-1], r, text) and current is not None and (current.year, current.month, current.day) == (main.year, main.month, main.day):
                 # "7 ноября (25 октября …) … на следующий день": the day counts on in the
                 # calendar of the date the bracket glosses.
-                current = dates[-1].date  # its calendar now marked
+                current, dual = dates[-1].date, True  # its calendar now marked
             else:
                 current, current_para, current_month_day = r.date, para, None
+                # Whether the narrative writes its days in both calendars (a day named alone may be in either).
+                dual = dual if f.relative_days is not None or f.month is None else f.gregorian is not None
                 # Not a span of two days: "the night of 25-26 October … the next day" is the 26th.
                 current_last = r.end if r.end is not None and r.date.shifted(1) < r.end else None
                 named = _night(text, f.start, *nights) if r.end is None and f.relative_days is None else None
@@ -247,7 +250,7 @@ def _next_paragraph(text: str, end: int, start: int) -> bool:
 
 
 def _resolve_date(f: Found, default_year, calendar, last_year, current: CalendarDate | MonthDay | None, para: int,
-                  near: CalendarDate | None = None) -> Resolved | None:
+                  near: CalendarDate | None = None, dual: bool = False) -> Resolved | None:
     """The day of a date hit: its year from the text, its paragraph, the corpus, else none.
     A relative day counts from `current`, the narrative's day (or day and month).
 
@@ -261,6 +264,8 @@ def _resolve_date(f: Found, default_year, calendar, last_year, current: Calendar
         if current is None:
             return None
         return Resolved(f, date=current.shifted(f.relative_days), year_inferred=True)
+    if f.month is None:
+        return _day_of_month(f, current, dual)
     cal = f.calendar or calendar
     year, inferred = _dual_year(f), False
     if year is None:
@@ -286,6 +291,41 @@ def _resolve_date(f: Found, default_year, calendar, last_year, current: Calendar
             end = _make(year + 1, em, ed, cal)  # "30 декабря – 2 января"
     greg = _twin(date, f.gregorian) if f.gregorian is not None else None
     return Resolved(f, date=date, end=end, gregorian=greg, year_inferred=inferred)
+
+
+def _day_of_month(f: Found, current: CalendarDate | MonthDay | None, dual: bool = False) -> Resolved | None:
+    """A day named without its month ("el 19", "the 22nd", "del 14 al 15"): the reading nearest
+    the narrative's day, in its month or the month before or after, a look back costing twice
+    a step ahead. In a text that writes its days in both calendars (`dual`), in either: "28 de
+    octubrejul./ 10 de noviembregreg. … la noche del día 11" is 11 November Gregorian, the next
+    day, not a fortnight on. None without a narrative's day to go by.
+
+    >>> at = lambda d, dual=False: _day_of_month(Found("date", 0, 1, day=d), CalendarDate(1917, 10, 28, "julian"), dual).date
+    >>> at(29).iso(), at(26).iso(), at(2).iso(), at(11).iso(), (at(11, True).iso(), at(11, True).calendar)
+    ('1917-10-29', '1917-10-26', '1917-11-02', '1917-11-11', ('1917-11-11', 'gregorian'))
+    """
+    if not isinstance(current, CalendarDate) or f.day is None:
+        return None
+    bases = [current]
+    if dual and current.calendar in ("julian", "gregorian"):
+        bases.append(current.to_gregorian() if current.calendar == "julian" else current.to_julian())
+    best = None
+    for base in bases:
+        for step in (-1, 0, 1):
+            year, month = base.year, base.month + step
+            year, month = (year - 1, 12) if month < 1 else (year + 1, 1) if month > 12 else (year, month)
+            date = _make(year, month, f.day, base.calendar)
+            if date is None:
+                continue
+            ahead = date.jdn() - current.jdn()
+            cost = ahead if ahead >= 0 else -2 * ahead
+            if best is None or cost < best[0]:
+                best = (cost, date)
+    if best is None:
+        return None
+    date = best[1]
+    end = date.shifted(f.end_date[2] - f.day) if f.end_date is not None and f.end_date[2] > f.day else None
+    return Resolved(f, date=date, end=end, year_inferred=True)
 
 
 def _across_year_end(year: int, month: int, near: CalendarDate | None) -> int:
