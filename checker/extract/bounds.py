@@ -1,7 +1,8 @@
 """Dates that bound a claim on one side: "by 9 November", "к 9 ноября", "antes del 25 de
-octubre", "after 7 November". The pack's `date_qualifiers` (before, after) name the words; the
-date's hit grows to take them in, so its quote says what it claims, and its approx says which
-side it bounds (checker/normalize/intervals.py opens the other side)."""
+octubre", "after 7 November"; or give it roughly: "hacia el 1 de agosto". The pack's
+`date_qualifiers` (before, after, about) name the words; the date's hit grows to take them in,
+so its quote says what it claims, and its approx says which side it bounds, or that it is
+about (checker/normalize/intervals.py opens the other side, or widens it)."""
 from __future__ import annotations
 
 import regex
@@ -21,7 +22,7 @@ def bound_phrases(qualifiers: dict | None) -> regex.Pattern | None:
     ('before', True)
     """
     groups = []
-    for side in ("before", "after"):
+    for side in ("before", "after", "about"):
         words = (qualifiers or {}).get(side) or []
         if words:
             alternatives = "|".join(_one(w) for w in sorted(words, key=len, reverse=True))
@@ -39,7 +40,7 @@ def _one(word: str) -> str:
 
 def bound_dates(found: list[Found], text: str, phrases: regex.Pattern | None) -> None:
     """Mark each single, written date right after a qualifier as bounding before or after it,
-    in place.
+    or as approximate, in place.
 
     >>> hits = [Found("date", 12, 22)]
     >>> bound_dates(hits, "The army by 9 November", bound_phrases({"before": ["by"]}))
