@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import Anchored, token_count
+from checker.extract.common import Anchored, first_tokens, token_count
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, fold
 
@@ -55,8 +55,8 @@ class DayAloneRule:
             (?=\s*(?:[.,;:!?)»"”—–]|$)|\s+(?:{followers})(?!\p{{L}})|\s+\p{{L}}+(?:{past})(?!\p{{L}}))""",
             regex.IGNORECASE | regex.VERBOSE,
         )
-        # A match holds its day's figure within a few words of its start.
-        self.scan = Anchored(self.rx, set(), token_count([*spec["leads"]]) + 2)
+        # A match holds its day's figure within a few words of its start, and opens with a lead.
+        self.scan = Anchored(self.rx, set(), token_count([*spec["leads"]]) + 2, openers=first_tokens(spec["leads"]))
 
     def __call__(self, text: str) -> Iterator[Found]:
         if not self.enabled:
