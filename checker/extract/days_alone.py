@@ -7,6 +7,7 @@ A pack turns it on with the lexicon key `days_alone`:
 
     days_alone:
       leads: [el, del, al]          # words right before the day (or before its day word)
+      sure_leads: [la noche del]    # leads after which the figure is a day whatever follows
       day_words: [día, domingo, …]  # words that may stand between the lead and the day
       suffixes: []                  # ordinal endings after the figure ("22nd")
       suffix_required: false
@@ -49,14 +50,18 @@ class DayAloneRule:
         followers = alternation([w for w in lexicon.get("function_words") or [] if fold(w) not in not_after])
         past = alternation(spec.get("past_endings") or [])
         day = rf"[0-3]?\d{suffix}(?![\d\p{{L}}])(?![.,:]\d|\.?[ºª°])"  # not "el 5.º Ejército"
+        # After a part of a day ("the evening of the 22nd", "la madrugada del 19") the figure is
+        # a day whatever follows it.
+        sure = alternation(spec.get("sure_leads") or [])
         self.rx = regex.compile(
-            rf"""(?<!\p{{L}})(?:{leads})\s+(?:(?P<word>{day_words})\s+)?(?P<d>{day})
+            rf"""(?<!\p{{L}})(?:(?P<sure>{sure})|{leads})\s+(?:(?P<word>{day_words})\s+)?(?P<d>{day})
             (?:\s+(?:{alternation(spec.get("joiners") or [])})\s+(?P<d2>{day}))?
-            (?=\s*(?:[.,;:!?)»"”—–]|$)|\s+(?:{followers})(?!\p{{L}})|\s+\p{{L}}+(?:{past})(?!\p{{L}}))""",
+            (?(sure)|(?=\s*(?:[.,;:!?)»"”—–]|$)|\s+(?:{followers})(?!\p{{L}})|\s+\p{{L}}+(?:{past})(?!\p{{L}})))""",
             regex.IGNORECASE | regex.VERBOSE,
         )
         # A match holds its day's figure within a few words of its start, and opens with a lead.
-        self.scan = Anchored(self.rx, set(), token_count([*spec["leads"]]) + 2, openers=first_tokens(spec["leads"]))
+        leads_all = [*spec["leads"], *(spec.get("sure_leads") or [])]
+        self.scan = Anchored(self.rx, set(), token_count(leads_all) + 2, openers=first_tokens(leads_all))
 
     def __call__(self, text: str) -> Iterator[Found]:
         if not self.enabled:

@@ -146,6 +146,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 # A written year, or one a year end crossed into, holds for the paragraph.
                 last_year = (para, r.date.year)
             previous = r
+            day_before = current
             main = dates[-1].date if dates else None
             if main is not None and _pair_twin(dates[-1], r, text) and current is not None and (current.year, current.month, current.day) == (main.year, main.month, main.day):
                 # "7 ноября (25 октября …) … на следующий день": the day counts on in the
@@ -159,7 +160,11 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 current_last = r.end if r.end is not None and r.date.shifted(1) < r.end else None
                 named = _night(text, f.start, *nights) if r.end is None and f.relative_days is None else None
                 night = (r.date.shifted(named[0]), r.date.shifted(named[0] + 1), para) if named else None
-            last_time, carrying, told = None, True, f.end
+            # The clock runs on through "esa misma tarde", the day the narrative is on; a date
+            # written out ("On 25 October, at 2 a.m.") sets it back.
+            if f.relative_days is None or r.date != day_before:
+                last_time = None
+            carrying, told = True, f.end
             dates.append(r)
             out.append(r)
         elif f.kind == "time":
@@ -200,9 +205,10 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
 
 
 def _read_on_from(f: Found, before: int) -> None:
-    """Read a 12-hour clock time as the one of its two readings that comes soonest after the
-    narrative's last time: "at 2:10 p.m. … around 4 o'clock" is 16:00, "23:00 … a las 2" 02:00,
-    "в 11 часов … в начале второго" 13:00.
+    """Read a 12-hour clock time as the one of its two readings nearest the narrative's last
+    time, a step back (on the same day) costing twice a step ahead: "at 2:10 p.m. … around 4 o'clock" is 16:00,
+    "23:00 … a las 2" 02:00, "в 11 часов … в начале второго" 13:00, but "shortly before noon
+    … ten minutes to twelve" 11:50.
 
     >>> f = Found("time", 0, 1, minutes=240, low=240, high=240, twelve_hour=True)
     >>> _read_on_from(f, 14 * 60 + 10); f.minutes, f.low
@@ -210,9 +216,17 @@ def _read_on_from(f: Found, before: int) -> None:
     >>> f = Found("time", 0, 1, minutes=120, twelve_hour=True)
     >>> _read_on_from(f, 23 * 60); f.minutes
     120
+    >>> f = Found("time", 0, 1, minutes=710, twelve_hour=True)
+    >>> _read_on_from(f, 720); f.minutes
+    710
     """
+    def cost(minutes: int) -> int:
+        # Ahead may run past midnight into the next day; a step back stays on the same day.
+        ahead = (minutes - before) % 1440
+        return min(ahead, 2 * (before - minutes)) if minutes <= before else ahead
+
     other = (f.minutes + 720) % 1440
-    if (other - before) % 1440 < (f.minutes - before) % 1440:
+    if cost(other) < cost(f.minutes):
         if f.low == f.minutes:
             f.low = other
         if f.high == f.minutes:
