@@ -8,6 +8,7 @@ import regex
 
 from checker.extract.bounds import bound_dates, bound_phrases
 from checker.extract.lang import get_pack
+from checker.extract.months import weekday_pattern
 from checker.extract.phrases import unit_of, unit_patterns
 from checker.extract.resolve import Resolved, night_phrases, resolve, widen_nights
 from checker.extract.topics import TopicBinder
@@ -190,7 +191,7 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     read_as = pack.reading(_as_lf(text))
     found = _drop_overlaps(pack.find(read_as))
     bound_dates(found, read_as, _bounds(pack))
-    resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=_nights(pack))
+    resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=_nights(pack), weekdays=weekday_pattern(pack.code))
     widen_nights(resolved, read_as, *_nights(pack))
     units = CatalogUnits(ctx.catalog, pack.code)
     claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None or (ctx.keep_yearless and r.month_day is not None)]

@@ -26,6 +26,7 @@ import regex
 
 from checker.extract.common import Anchored, first_tokens, token_count
 from checker.extract.found import Found
+from checker.extract.months import month_pattern
 from checker.extract.phrases import alternation, fold
 
 
@@ -37,7 +38,7 @@ class DayAloneRule:
     [(19, None), (14, (None, None, 15))]
     """
 
-    def __init__(self, lexicon: dict):
+    def __init__(self, lexicon: dict, language: str | None = None):
         spec = lexicon.get("days_alone") or {}
         self.enabled = bool(spec.get("leads"))
         if not self.enabled:
@@ -49,6 +50,8 @@ class DayAloneRule:
         not_after = {fold(w) for w in spec.get("not_after") or []}
         followers = alternation([w for w in lexicon.get("function_words") or [] if fold(w) not in not_after])
         past = alternation(spec.get("past_endings") or [])
+        # A month after the day makes a whole date, the date rule's: "la noche del martes 17 de diciembre".
+        month = month_pattern(language) if language else "(?!)"
         day = rf"[0-3]?\d{suffix}(?![\d\p{{L}}])(?![.,:]\d|\.?[ºª°])"  # not "el 5.º Ejército"
         # After a part of a day ("the evening of the 22nd", "la madrugada del 19") the figure is
         # a day whatever follows it.
@@ -56,6 +59,7 @@ class DayAloneRule:
         self.rx = regex.compile(
             rf"""(?<!\p{{L}})(?:(?P<sure>{sure})|{leads})\s+(?:(?P<word>{day_words})\s+)?(?P<d>{day})
             (?:\s+(?:{alternation(spec.get("joiners") or [])})\s+(?P<d2>{day}))?
+            (?!\s+(?:(?:de|of)\s+)?{month})
             (?(sure)|(?=\s*(?:[.,;:!?)»"”—–]|$)|\s+(?:{followers})(?!\p{{L}})|\s+\p{{L}}+(?:{past})(?!\p{{L}})))""",
             regex.IGNORECASE | regex.VERBOSE,
         )

@@ -54,3 +54,24 @@ def month_number(language: str, written: str, extra: dict[str, int] | None = Non
     if extra and key in {fold(k): v for k, v in extra.items()}:
         return {fold(k): v for k, v in extra.items()}[key]
     return month_table(language).get(key)
+
+
+@lru_cache(maxsize=None)
+def weekday_pattern(language: str) -> "regex.Pattern | None":
+    """The day names of `language` from CLDR, wide and abbreviated, with a comma or a word of
+    two letters before them ("on Sunday,", "el martes"): what may stand between a time and its
+    date. None for a language CLDR does not know.
+
+    >>> weekday_pattern("en").sub("", " on Sunday, 8"), weekday_pattern("es").sub("", " del martes 17")
+    (' 8', ' 17')
+    """
+    import regex
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_day_names
+
+    try:
+        names = {n.rstrip(".") for width in ("wide", "abbreviated") for n in get_day_names(width, "format", locale=language).values()}
+    except (UnknownLocaleError, ValueError):
+        return None
+    names = {n for n in names if len(n) >= 3}
+    return regex.compile(rf"(?:\s+\p{{L}}{{1,3}})?\s+(?:{alternation(names)})\.?,?(?!\p{{L}})", regex.IGNORECASE)

@@ -99,10 +99,12 @@ def _pair_twin(a: Resolved, b: Resolved, text: str) -> bool:
     return early.date.calendar != late.date.calendar
 
 
-def resolve(found: list[Found], text: str, *, default_year: int | None, calendar: str, nights: tuple = (None, None)) -> list[Resolved]:
+def resolve(found: list[Found], text: str, *, default_year: int | None, calendar: str, nights: tuple = (None, None),
+            weekdays: regex.Pattern | None = None) -> list[Resolved]:
     """Resolve hits in text order; a date hit that cannot become a real day is dropped.
     `nights`: the pack's night_of and night_before patterns (night_phrases), whose nights put
-    the clock times after them on their evening or their morning."""
+    the clock times after them on their evening or their morning; `weekdays`: the language's
+    day names, which may stand between a time and its date."""
     out: list[Resolved] = []
     dates: list[Resolved] = []
     paragraph_of = paragraph_finder(text)
@@ -160,9 +162,13 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 current_last = r.end if r.end is not None and r.date.shifted(1) < r.end else None
                 named = _night(text, f.start, *nights) if r.end is None and f.relative_days is None else None
                 night = (r.date.shifted(named[0]), r.date.shifted(named[0] + 1), para) if named else None
-            # The clock runs on through "esa misma tarde", the day the narrative is on; a date
-            # written out ("On 25 October, at 2 a.m.") sets it back.
-            if f.relative_days is None or r.date != day_before:
+            # The clock runs on through "esa misma tarde", the day the narrative is on, and from a
+            # time this date follows ("at 9 p.m. on 8 October … 1:30 a.m." is the 9th); a date
+            # written out otherwise ("On 25 October, at 2 a.m.") sets it back.
+            told_time = out[-1] if out else None
+            if told_time is not None and told_time.found.kind == "time" and _follows(text, told_time.found.end, f.start, weekdays):
+                told_time.date, last_time, last_time_para = current, (told_time.found.minutes, current), para
+            elif f.relative_days is None or r.date != day_before:
                 last_time = None
             carrying, told = True, f.end
             dates.append(r)
@@ -197,7 +203,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
         else:
             out.append(Resolved(f))
     _pair_twins(dates, text)
-    _bind_following_dates(out, text)
+    _bind_following_dates(out, text, weekdays)
     for r in out:
         if r.found.kind == "date" and r.date is not None and r.gregorian is None and r.date.calendar != "unspecified":
             r.gregorian = r.date.to_gregorian()
@@ -389,13 +395,25 @@ def _twin(date: CalendarDate, written: tuple[int | None, int, int]) -> CalendarD
     return same
 
 
-def _bind_following_dates(items: list[Resolved], text: str) -> None:
-    """A time immediately followed by a date ("a las 2:10 a. m. del 26 de octubre") is on it."""
+def _bind_following_dates(items: list[Resolved], text: str, weekdays: regex.Pattern | None = None) -> None:
+    """A time immediately followed by a date ("a las 2:10 a. m. del 26 de octubre", "about 9
+    p.m. on Sunday, 8 October") is on it."""
     for r, nxt in zip(items, items[1:]):
-        if r.found.kind == "time" and nxt.found.kind == "date" and nxt.date is not None:
-            gap = text[r.found.end : nxt.found.start]
-            if 0 <= len(gap) <= _FOLLOWING_DATE_GAP and not any(c in gap for c in ".;\n"):
-                r.date = nxt.date
+        if r.found.kind == "time" and nxt.found.kind == "date" and nxt.date is not None and _follows(text, r.found.end, nxt.found.start, weekdays):
+            r.date = nxt.date
+
+
+def _follows(text: str, end: int, start: int, weekdays: regex.Pattern | None) -> bool:
+    """Whether a date at `start` follows a time ending at `end` closely enough to be its day:
+    a few characters apart, a weekday aside, with no stop between.
+
+    >>> _follows("9 p.m. on Sunday, 8 October", 6, 18, regex.compile(" sunday,", regex.I)), _follows("9 p.m. It was then 8 October", 6, 18, None)
+    (True, False)
+    """
+    gap = text[end:start]
+    if weekdays is not None and len(gap) <= _FOLLOWING_DATE_GAP + 12:
+        gap = weekdays.sub("", gap)
+    return 0 <= len(gap) <= _FOLLOWING_DATE_GAP and not any(c in gap for c in ".;\n")
 
 
 def night_phrases(words: list[str]) -> regex.Pattern | None:

@@ -12,4 +12,4 @@ from checker.extract.wordnum import NumberWords
 
 PACK = LanguagePack("en", Path(__file__).parent)
 _words = NumberWords("en", extra={"a": 1, "an": 1}, connectors=["and"])
-PACK.rules = [TimeRule(PACK.lexicon, _words), WordTimeRule(PACK.lexicon, _words), DateRule(PACK.lexicon), DayAloneRule(PACK.lexicon), NumericDateRule(DAY_OR_MONTH_FIRST), EnglishCountRule(PACK.lexicon, _words)]
+PACK.rules = [TimeRule(PACK.lexicon, _words), WordTimeRule(PACK.lexicon, _words), DateRule(PACK.lexicon), DayAloneRule(PACK.lexicon, "en"), NumericDateRule(DAY_OR_MONTH_FIRST), EnglishCountRule(PACK.lexicon, _words)]

@@ -29,4 +29,4 @@ def blank_citations(text: str) -> str:
 
 PACK = LanguagePack("es", Path(__file__).parent, reading=blank_citations)
 WORDS = SpanishNumberWords()
-PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayAloneRule(PACK.lexicon), NumericDateRule(DAY_FIRST), SpanishCountRule(PACK.lexicon, WORDS)]
+PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayAloneRule(PACK.lexicon, "es"), NumericDateRule(DAY_FIRST), SpanishCountRule(PACK.lexicon, WORDS)]
