@@ -14,6 +14,7 @@ A pack turns it on with the lexicon key `days_alone`:
       joiners: [al, y el]           # a second day closing a span: "del 14 al 15"
       past_endings: [ó, aron]       # a verb right after the day: "el 19 cayó"
       not_after: [de, del]          # function words that may not follow the day
+      month_links: [de]             # words between a day and its month ("17 de diciembre")
 
 What may follow the day is a stop, one of the pack's `function_words` (less `not_after`), or a
 past-tense verb: "el 19 de cada mes", "the 2nd Battalion", "el 25 aniversario" are no days.
@@ -52,6 +53,7 @@ class DayAloneRule:
         past = alternation(spec.get("past_endings") or [])
         # A month after the day makes a whole date, the date rule's: "la noche del martes 17 de diciembre".
         month = month_pattern(language) if language else "(?!)"
+        links = alternation(spec.get("month_links") or [])
         day = rf"[0-3]?\d{suffix}(?![\d\p{{L}}])(?![.,:]\d|\.?[ºª°])"  # not "el 5.º Ejército"
         # After a part of a day ("the evening of the 22nd", "la madrugada del 19") the figure is
         # a day whatever follows it.
@@ -59,7 +61,7 @@ class DayAloneRule:
         self.rx = regex.compile(
             rf"""(?<!\p{{L}})(?:(?P<sure>{sure})|{leads})\s+(?:(?P<word>{day_words})\s+)?(?P<d>{day})
             (?:\s+(?:{alternation(spec.get("joiners") or [])})\s+(?P<d2>{day}))?
-            (?!\s+(?:(?:de|of)\s+)?{month})
+            (?!\s+(?:(?:{links})\s+)?{month})
             (?(sure)|(?=\s*(?:[.,;:!?)»"”—–]|$)|\s+(?:{followers})(?!\p{{L}})|\s+\p{{L}}+(?:{past})(?!\p{{L}})))""",
             regex.IGNORECASE | regex.VERBOSE,
         )
