@@ -9,6 +9,7 @@ import regex
 from checker.extract.common import CountRule
 from checker.extract.found import Found
 from checker.extract.phrases import fold
+from checker.extract.tallies import Tallies
 from checker.extract.wordnum import NumberWords
 
 # A plural noun: "lines", "SRs", "Days"; not "class", nor a possessive "Russia's".
@@ -29,12 +30,14 @@ class EnglishCountRule:
 
     def __init__(self, lexicon: dict, words: NumberWords):
         self.rule = CountRule(lexicon, words)
+        self.tallies = Tallies(lexicon, self.rule)
 
     def __call__(self, text: str) -> Iterator[Found]:
         for f, m in self.rule.hits(text):
             if f.counted and f.counted != "%" and not self.rule.unit_rx.match(f.counted) and not (f.low == 1 and f.high == 1):
                 self._head(f, m)
             yield f
+        yield from self.tallies(text)
 
     def _head(self, f: Found, m: regex.Match) -> None:
         for word, end in self.rule.words_after(f, m):

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import DIGITS, Anchored, CountRule
+from checker.extract.common import CountRule
 from checker.extract.found import Found
-from checker.extract.phrases import alternation, fold
+from checker.extract.phrases import fold
+from checker.extract.tallies import Tallies
 from checker.extract.wordnum import NumberWords
 
 _DIGIT_RANGE = regex.compile(r"\d+\s*[-–—]\s*\d+")
@@ -21,14 +22,7 @@ class SpanishCountRule:
     def __init__(self, lexicon: dict, words: NumberWords):
         self.rule = CountRule(lexicon, words)
         self.fillers = {fold(w) for w in (lexicon.get("counted_skip") or []) + (lexicon.get("function_words") or [])}
-        num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{words.pattern})"
-        unit = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
-        self.tally = regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{num})\s+(?P<noun>{unit})\s+(?:a|contra|frente\s+a)\s+(?P<m>{num})(?![\p{{L}}\d])(?!\s*{unit})",
-            regex.IGNORECASE,
-        )
-        # A tally opens with its first figure.
-        self.tally_scan = Anchored(self.tally, self.rule.anchors, lead=0)
+        self.tallies = Tallies(lexicon, self.rule)
 
     def __call__(self, text: str) -> Iterator[Found]:
         for f, m in self.rule.hits(text):
@@ -37,7 +31,7 @@ class SpanishCountRule:
             if f.counted:
                 self._noun_first(f, m)
             yield f
-        yield from self._tallies(text)
+        yield from self.tallies(text)
 
     def _noun_first(self, f: Found, m: regex.Match) -> None:
         """Spanish puts the noun first and its adjectives after: "dos periódicos bolcheviques"
@@ -55,11 +49,3 @@ class SpanishCountRule:
             if word != f.counted and not self.rule.unit_rx.match(word) and _WORD.fullmatch(word):
                 f.counted, f.end = word, end
             return
-
-    def _tallies(self, text: str) -> Iterator[Found]:
-        """"por 29 votos a 23": the 23 counts votes too."""
-        for m in self.tally_scan.finditer(text):
-            value = self.rule.number(m.group("m"))
-            if value is None:
-                continue
-            yield Found("count", m.start("m"), m.end("m"), low=value, high=value, counted=m.group("noun"))
