@@ -9,7 +9,7 @@ import regex
 from checker.extract.common import CountRule
 from checker.extract.found import Found
 from checker.extract.phrases import fold
-from checker.extract.tallies import Tallies
+from checker.extract.tallies import Partitives, Tallies
 from checker.extract.wordnum import NumberWords
 
 # A plural noun: "lines", "SRs", "Days"; not "class", nor a possessive "Russia's".
@@ -31,6 +31,7 @@ class EnglishCountRule:
     def __init__(self, lexicon: dict, words: NumberWords):
         self.rule = CountRule(lexicon, words)
         self.tallies = Tallies(lexicon, self.rule)
+        self.partitives = Partitives(lexicon, self.rule)
 
     def __call__(self, text: str) -> Iterator[Found]:
         for f, m in self.rule.hits(text):
@@ -38,6 +39,7 @@ class EnglishCountRule:
                 self._head(f, m)
             yield f
         yield from self.tallies(text)
+        yield from self.partitives(text)
 
     def _head(self, f: Found, m: regex.Match) -> None:
         for word, end in self.rule.words_after(f, m):

@@ -9,7 +9,7 @@ import regex
 from checker.extract.common import CountRule
 from checker.extract.found import Found
 from checker.extract.phrases import fold
-from checker.extract.tallies import Tallies
+from checker.extract.tallies import Partitives, Tallies
 from checker.extract.wordnum import NumberWords
 
 _DIGIT_RANGE = regex.compile(r"\d+\s*[-–—]\s*\d+")
@@ -23,6 +23,7 @@ class SpanishCountRule:
         self.rule = CountRule(lexicon, words)
         self.fillers = {fold(w) for w in (lexicon.get("counted_skip") or []) + (lexicon.get("function_words") or [])}
         self.tallies = Tallies(lexicon, self.rule)
+        self.partitives = Partitives(lexicon, self.rule)
 
     def __call__(self, text: str) -> Iterator[Found]:
         for f, m in self.rule.hits(text):
@@ -32,6 +33,7 @@ class SpanishCountRule:
                 self._noun_first(f, m)
             yield f
         yield from self.tallies(text)
+        yield from self.partitives(text)
 
     def _noun_first(self, f: Found, m: regex.Match) -> None:
         """Spanish puts the noun first and its adjectives after: "dos periódicos bolcheviques"
