@@ -5,6 +5,7 @@ from __future__ import annotations
 from checker.normalize.calendars import CalendarDate
 
 _CALENDAR_WORDS = {"julian": "Julian", "gregorian": "Gregorian", "unspecified": "calendar not stated"}
+# How a time's or a single date's approximation is written: "by 9 November", "c. 02:10".
 _APPROX_TIME = {"about": "c. {}", "before": "by {}", "after": "after {}", "at_least": "≥ {}", "at_most": "≤ {}"}
 
 
@@ -76,11 +77,17 @@ def date_text(claim) -> str:
     >>> from types import SimpleNamespace as NS
     >>> date_text(NS(value="1917-10-25", end="1917-10-26", calendar="julian", approx="range"))
     '1917-10-25 – 1917-10-26 (Julian)'
+    >>> date_text(NS(value="1917-11-09", end=None, calendar="unspecified", approx="before"))
+    'by 1917-11-09 (calendar not stated)'
     """
-    text = f"{claim.value} – {claim.end}" if claim.end else claim.value
-    if claim.approx == "about":
-        text = f"c. {text}"
-    return f"{text} ({_CALENDAR_WORDS.get(claim.calendar, claim.calendar)})"
+    return f"{_dated(claim)} ({_CALENDAR_WORDS.get(claim.calendar, claim.calendar)})"
+
+
+def _dated(claim) -> str:
+    """A date claim's day or span with its approximation ("c. ", "by ", "after ")."""
+    if claim.end:
+        return f"c. {claim.value} – {claim.end}" if claim.approx == "about" else f"{claim.value} – {claim.end}"
+    return _APPROX_TIME.get(claim.approx, "{}").format(claim.value)
 
 
 def date_gregorian_text(claim) -> str | None:
@@ -122,9 +129,8 @@ def short_value(claim) -> str:
     if claim.kind == "time":
         return time_text(claim)
     if claim.kind == "date":
-        text = f"{claim.value} – {claim.end}" if claim.end else claim.value
         mark = {"julian": " (Jul.)", "gregorian": " (Greg.)"}.get(claim.calendar, "")
-        return f"c. {text}{mark}" if claim.approx == "about" else f"{text}{mark}"
+        return f"{_dated(claim)}{mark}"
     if claim.kind == "count":
         return count_text(claim.value.low, claim.value.high, claim.approx)
     return str(claim.value)
