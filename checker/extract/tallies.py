@@ -17,62 +17,59 @@ from checker.extract.found import Found
 from checker.extract.phrases import alternation
 
 
-class Tallies:
+class _Borrowing:
+    """A pattern whose `figure` group counts what its `noun` group names, on when the pack's
+    lexicon has words under `key`; the pattern opens with a figure."""
+
+    key = ""
+
+    def __init__(self, lexicon: dict, rule: CountRule):
+        self.rule = rule
+        words = lexicon.get(self.key) or []
+        num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{rule.words.pattern})"
+        self.scan = Anchored(regex.compile(self.pattern(lexicon, words, num), regex.IGNORECASE), rule.anchors, lead=0) if words else None
+
+    def pattern(self, lexicon: dict, words: list[str], num: str) -> str:
+        raise NotImplementedError
+
+    def keeps(self, text: str, m: regex.Match) -> bool:
+        return True
+
+    def __call__(self, text: str) -> Iterator[Found]:
+        if self.scan is None:
+            return
+        for m in self.scan.finditer(text):
+            value = self.rule.number(m.group("figure"))
+            if value is not None and self.keeps(text, m):
+                yield Found("count", m.start("figure"), m.end("figure"), low=value, high=value, counted=m.group("noun"))
+
+
+class Tallies(_Borrowing):
     """
     >>> from checker.extract.lang.en import PACK, _words
     >>> [(f.low, f.counted) for f in Tallies(PACK.lexicon, CountRule(PACK.lexicon, _words))("carried by 381 votes to 150, and 20 to 3")]
     [(150.0, 'votes')]
     """
 
-    def __init__(self, lexicon: dict, rule: CountRule):
-        self.rule = rule
-        joiners = lexicon.get("tally_joiners") or []
-        self.enabled = bool(joiners)
-        if not self.enabled:
-            return
-        num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{rule.words.pattern})"
+    key = "tally_joiners"
+
+    def pattern(self, lexicon: dict, words: list[str], num: str) -> str:
         unit = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
-        self.rx = regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{num})\s+(?P<noun>{unit})\s+(?:{alternation(joiners)})\s+(?P<m>{num})(?![\p{{L}}\d])(?!\s*{unit})",
-            regex.IGNORECASE,
-        )
-        # A tally opens with its first figure.
-        self.scan = Anchored(self.rx, rule.anchors, lead=0)
-
-    def __call__(self, text: str) -> Iterator[Found]:
-        if not self.enabled:
-            return
-        for m in self.scan.finditer(text):
-            value = self.rule.number(m.group("m"))
-            if value is not None:
-                yield Found("count", m.start("m"), m.end("m"), low=value, high=value, counted=m.group("noun"))
+        return rf"(?<![\p{{L}}\d])(?:{num})\s+(?P<noun>{unit})\s+(?:{alternation(words)})\s+(?P<figure>{num})(?![\p{{L}}\d])(?!\s*{unit})"
 
 
-class Partitives:
+class Partitives(_Borrowing):
     """
     >>> from checker.extract.lang.en import PACK, _words
     >>> [(f.low, f.counted, f.start) for f in Partitives(PACK.lexicon, CountRule(PACK.lexicon, _words))("lost 684 of the 801 men")]
     [(684.0, 'men', 5)]
     """
 
-    def __init__(self, lexicon: dict, rule: CountRule):
-        self.rule = rule
-        words = lexicon.get("partitives") or []
-        self.enabled = bool(words)
-        if not self.enabled:
-            return
-        num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{rule.words.pattern})"
-        self.rx = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<n>{num})\s+(?:{alternation(words)})\s+(?:{num})\s+(?P<noun>\p{{L}}[\p{{L}}'’-]*)",
-            regex.IGNORECASE,
-        )
-        self.scan = Anchored(self.rx, rule.anchors, lead=0)
+    key = "partitives"
 
-    def __call__(self, text: str) -> Iterator[Found]:
-        if not self.enabled:
-            return
-        for m in self.scan.finditer(text):
-            value = self.rule.number(m.group("n"))
-            labelled = self.rule.label_rx is not None and self.rule.label_rx.search(text, max(0, m.start() - 16), m.start())
-            if value is not None and not labelled:  # not "p. 12 of the 300 pages"
-                yield Found("count", m.start("n"), m.end("n"), low=value, high=value, counted=m.group("noun"))
+    def pattern(self, lexicon: dict, words: list[str], num: str) -> str:
+        return rf"(?<![\p{{L}}\d])(?P<figure>{num})\s+(?:{alternation(words)})\s+(?:{num})\s+(?P<noun>\p{{L}}[\p{{L}}'’-]*)"
+
+    def keeps(self, text: str, m: regex.Match) -> bool:
+        """Not "p. 12 of the 300 pages": a figure after a label word names a page."""
+        return self.rule.label_rx is None or not self.rule.label_rx.search(text, max(0, m.start() - 16), m.start())
