@@ -208,6 +208,9 @@ def calendar_mark(marks) -> str:
 
 
 APPROX_KINDS = ("about", "at_least", "at_most", "before", "after")
+# Words before a figure that look like a qualifier's but state it exactly ("возросло до 25",
+# "rose to 25"): a pack lists them under qualifiers: exact, so that the "до" in them is no "up to".
+_COUNT_KINDS = ("exact", "about", "at_least", "at_most")
 
 
 def qualifier_group(lexicon: dict, kinds=APPROX_KINDS) -> str:
@@ -233,7 +236,7 @@ def approx_of(m: regex.Match, default: str = "exact") -> str:
 def _qualifier_groups(rx: regex.Pattern) -> tuple[tuple[str, str], ...]:
     """(kind, group name) of each qualifier group a pattern has: asking the match for these
     few costs a tenth of m.groupdict(), which builds every group of a long pattern."""
-    return tuple((k, f"q_{k}") for k in APPROX_KINDS if f"q_{k}" in rx.groupindex)
+    return tuple((k, f"q_{k}") for k in ("exact", *APPROX_KINDS) if f"q_{k}" in rx.groupindex)
 
 
 class CountRule:
@@ -276,7 +279,7 @@ class CountRule:
         # "тысячи трёхсот" is 1,300, not thousands.
         word = alternation(words.words) if words.words else "(?!)"
         self.rx = regex.compile(
-            rf"""(?:(?<![\p{{L}}\p{{M}}]){qualifier_group(lexicon, ("about", "at_least", "at_most"))}\s+)?
+            rf"""(?:(?<![\p{{L}}\p{{M}}]){qualifier_group(lexicon, _COUNT_KINDS)}\s+)?
             (?:(?P<vague>(?<!\p{{L}}){alternation(lexicon.get("vague") or {})}(?!\p{{L}})(?!\s+(?!{scale})(?:{word})(?!\p{{L}})))
               |(?P<a>{num})(?:\s*(?P<scale_a>{scale}))?\s*(?:{joiners}|[-–—])\s*(?P<b>{num})
               |(?P<n>{num}))
@@ -337,7 +340,7 @@ class CountRule:
         >>> rule.unit_before("The strike killed 17", 18), rule.unit_before("He saw 17", 7)
         ((11, 'killed'), (7, None))
         """
-        word = _word_before(text, start)
+        word = word_before(text, start)
         unit = unit_of(self.units, word, whole=True)
         if unit is None or unit in self.time_units:
             return start, None
@@ -423,7 +426,7 @@ class CountRule:
     def hits(self, text: str) -> Iterator[tuple[Found, regex.Match]]:
         """Each count with the match it was read from, for `words_after`."""
         for m in self.scan.finditer(text):
-            if _lone_figure(m) and not self.unit_rx.fullmatch(_word_before(text, m.start())) and not self.tolls.near(text, m.start()):
+            if _lone_figure(m) and not self.unit_rx.fullmatch(word_before(text, m.start())) and not self.tolls.near(text, m.start()):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
             scale = self.scale_of(m.group("scale"))
@@ -479,7 +482,8 @@ class CountRule:
                 if toll is not None:
                     (start, counted, unit), end = toll, _end_of_number(m)
             bare = not (counted or m.group("pct") or m.group("scale") or m.group("vague") or m.group("a"))
-            if bare and approx == "exact" and _DIGIT.match(ascii_digits(m.group("n") or "")):
+            stated = "q_exact" in m.re.groupindex and m.group("q_exact")  # "выросло до 31" states a total
+            if bare and approx == "exact" and not stated and _DIGIT.match(ascii_digits(m.group("n") or "")):
                 continue  # a lone figure counts nothing we can name: a citation, a page, a label
             if self.label_rx is not None and approx_of(m) == "exact" and self.label_rx.search(text, max(0, m.start() - 16), m.start()):
                 continue
@@ -499,10 +503,10 @@ def _lone_figure(m: regex.Match) -> bool:
     return bool(n) and n[:1].isdecimal() and m.start() == m.start("n") and not (m.group("counted") or m.group("pct") or m.group("scale"))
 
 
-def _word_before(text: str, pos: int) -> str:
+def word_before(text: str, pos: int) -> str:
     """The word that ends right before `pos`, across spaces only, or "".
 
-    >>> _word_before("they killed 17", 12), _word_before("(17", 1), _word_before("p. 17", 3)
+    >>> word_before("they killed 17", 12), word_before("(17", 1), word_before("p. 17", 3)
     ('killed', '', '')
     """
     head = text[max(0, pos - 24) : pos]

@@ -27,6 +27,8 @@ class Found:
     month: int | None = None
     day: int | None = None
     relative_days: int | None = None
+    # A date named by its weekday alone ("on Saturday"): 0 Monday … 6 Sunday.
+    weekday: int | None = None
     calendar: str | None = None
     gregorian: tuple[int, int, int] | None = None
     end_date: tuple[int | None, int, int] | None = None

@@ -75,3 +75,24 @@ def weekday_pattern(language: str) -> "regex.Pattern | None":
         return None
     names = {n for n in names if len(n) >= 3}
     return regex.compile(rf"(?:\s+\p{{L}}{{1,3}})?\s+(?:{alternation(names)})\.?,?(?!\p{{L}})", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def weekday_table(language: str) -> dict[str, int]:
+    """Folded day name -> weekday (0 Monday … 6 Sunday), whole names only ("mar" is a sea
+    before it is "martes"), from CLDR; {} for a language CLDR does not know.
+
+    >>> t = weekday_table("es"); t["sábado"], t["domingo"], weekday_table("en")["monday"], "mar" in t
+    (5, 6, 0, False)
+    """
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_day_names
+
+    table: dict[str, int] = {}
+    try:
+        for context in ("format", "stand-alone"):
+            for number, name in get_day_names("wide", context, locale=language).items():
+                table.setdefault(fold(name), number)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return table

@@ -284,6 +284,8 @@ def _resolve_date(f: Found, default_year, calendar, last_year, current: Calendar
         if current is None:
             return None
         return Resolved(f, date=current.shifted(f.relative_days), year_inferred=True)
+    if f.weekday is not None:
+        return _weekday_near(f, current)
     if f.month is None:
         return _day_of_month(f, current, dual)
     cal = f.calendar or calendar
@@ -311,6 +313,20 @@ def _resolve_date(f: Found, default_year, calendar, last_year, current: Calendar
             end = _make(year + 1, em, ed, cal)  # "30 декабря – 2 января"
     greg = _twin(date, f.gregorian) if f.gregorian is not None else None
     return Resolved(f, date=date, end=end, gregorian=greg, year_inferred=inferred)
+
+
+def _weekday_near(f: Found, current: CalendarDate | MonthDay | None) -> Resolved | None:
+    """A day named by its weekday alone: the day of that name nearest the narrative's day,
+    three days either way; None without a narrative's day.
+
+    >>> sunday = CalendarDate(2025, 11, 23, "gregorian")
+    >>> [_weekday_near(Found("date", 0, 1, weekday=w), sunday).date.iso() for w in (5, 1, 6)]
+    ['2025-11-22', '2025-11-25', '2025-11-23']
+    """
+    if not isinstance(current, CalendarDate):
+        return None
+    step = (f.weekday - current.jdn() % 7 + 3) % 7 - 3  # the Julian Day Number counts Monday as 0
+    return Resolved(f, date=current.shifted(step), year_inferred=True)
 
 
 def _day_of_month(f: Found, current: CalendarDate | MonthDay | None, dual: bool = False) -> Resolved | None:

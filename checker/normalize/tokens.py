@@ -16,6 +16,7 @@ import regex
 TOKEN = regex.compile(r"\p{L}++\p{M}*+|\p{M}++|\d++|[^\s\p{L}\p{M}\d]")
 _TOKEN_SPLIT = regex.compile(f"({TOKEN.pattern})")
 _FOLD_YO = str.maketrans("ё", "е")
+_DIGIT = regex.compile(r"\d")
 # A combining mark glued to a word ("вчера́", a stress mark) is no letter to a pattern's
 # (?!\p{L}), so a word is looked up without its marks.
 _MARK = regex.compile(r"\p{M}")
@@ -54,7 +55,9 @@ def tokens(text: str) -> tuple[list[int], dict[str, list[int]], list[int]]:
     where: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(words):
         where[w].append(i)
-    digits = sorted(i for w, idx in where.items() if w[0].isdecimal() for i in idx)
+    # The regex module's \d, not str.isdecimal: it knows digits newer than Python's Unicode
+    # tables (Kirat Rai, Unicode 16), and the patterns that scan for figures use it.
+    digits = sorted(i for w, idx in where.items() if _DIGIT.match(w) for i in idx)
     if _MARK.search(" ".join(where)):
         for w in [w for w in where if _MARK.search(w)]:
             where[_MARK.sub("", w)] += where.pop(w)

@@ -6,6 +6,7 @@ from pathlib import Path
 import regex
 
 from checker.extract.days_alone import DayAloneRule
+from checker.extract.weekdays import WeekdayRule
 from checker.extract.lang.es.counts import SpanishCountRule
 from checker.extract.lang.es.dates import DateRule
 from checker.extract.lang.es.numwords import SpanishNumberWords
@@ -29,4 +30,4 @@ def blank_citations(text: str) -> str:
 
 PACK = LanguagePack("es", Path(__file__).parent, reading=blank_citations)
 WORDS = SpanishNumberWords()
-PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayAloneRule(PACK.lexicon, "es"), NumericDateRule(DAY_FIRST), SpanishCountRule(PACK.lexicon, WORDS)]
+PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayAloneRule(PACK.lexicon, "es"), WeekdayRule(PACK.lexicon, "es"), NumericDateRule(DAY_FIRST), SpanishCountRule(PACK.lexicon, WORDS)]

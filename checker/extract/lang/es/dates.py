@@ -65,7 +65,8 @@ class DateRule:
         mark = lambda tag: rf"(?:\s*(?P<mark_open{tag}>\()?\s*(?P<mark{tag}>{alternation(self.marks)})(?!\p{{L}})(?(mark_open{tag})\)?))?"
         day = lambda tag: rf"(?<![\p{{L}}\d.,:])(?P<d{tag}>[0-3]?\d)(?:\.?[ºª°])?"
         year = lambda tag: rf"(?:\s+del?\s+(?:año\s+)?(?P<y{tag}>[12]\d{{3}})(?!\d))?"
-        month_of = lambda tag: rf"\s+de\s+(?P<mon{tag}>{month})(?=\P{{L}}|$|{alternation(self.marks)})"
+        # "17 de abril"; a wire report's dateline drops the "de": "QUITO, 17 abr (EFE)".
+        month_of = lambda tag: rf"\s+(?:de\s+)?(?P<mon{tag}>{month})(?=\P{{L}}|$|{alternation(self.marks)})"
         # "el 8 y 27 de octubre" (two days), "entre el 25 y el 27", "desde el 1 hasta el 3 de mayo" (a span).
         joiners = [*lexicon["day_list_joiners"], *(c for cs in lexicon["date_span_pairs"].values() for c in cs)]
         listed = rf"(?:(?P<d0>[0-3]?\d)\s+(?P<join0>{alternation(joiners)})\s+(?:el\s+(?:día\s+)?)?)?"

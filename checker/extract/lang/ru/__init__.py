@@ -9,6 +9,7 @@ from checker.extract.lang.ru.sentences import RussianPack
 from checker.extract.lang.ru.times import TimeRule, TimeWords
 from checker.extract.lang.ru.words import RussianNumberWords, ordinals_of
 from checker.extract.numeric_dates import NumericDateRule
+from checker.extract.weekdays import WeekdayRule
 
 PACK = RussianPack("ru", Path(__file__).parent)
 _words = RussianNumberWords(PACK.lexicon.get("number_words"))
@@ -21,5 +22,6 @@ PACK.rules = [
     DateRule(PACK.lexicon, _ordinals),
     NumericDateRule(None),  # year first; the day-first forms are DateRule's
     RelativeDayRule(PACK.lexicon, _words),
+    WeekdayRule(PACK.lexicon, "ru"),
     RussianCountRule(PACK.lexicon, _words, _ordinals),
 ]
