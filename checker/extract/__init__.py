@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import regex
@@ -148,22 +149,12 @@ def _binder(catalog: Catalog, pack) -> TopicBinder:
     return hit[1]
 
 
-_NIGHTS: dict[str, tuple] = {}
-_BOUNDS: dict[str, object] = {}
-
-
-def _nights(pack) -> tuple:
-    """The pack's `night_of` and `night_before` words, compiled once."""
-    if pack.code not in _NIGHTS:
-        _NIGHTS[pack.code] = (night_phrases(pack.lexicon.get("night_of")), night_phrases(pack.lexicon.get("night_before")))
-    return _NIGHTS[pack.code]
-
-
-def _bounds(pack):
-    """The pack's `date_qualifiers`, compiled once."""
-    if pack.code not in _BOUNDS:
-        _BOUNDS[pack.code] = bound_phrases(pack.lexicon.get("date_qualifiers"))
-    return _BOUNDS[pack.code]
+@lru_cache(maxsize=None)
+def _context_phrases(code: str) -> tuple:
+    """A pack's phrases that stand before a date, compiled once: its `night_of` and
+    `night_before` words, and its `date_qualifiers`."""
+    lexicon = get_pack(code).lexicon
+    return night_phrases(lexicon.get("night_of")), night_phrases(lexicon.get("night_before")), bound_phrases(lexicon.get("date_qualifiers"))
 
 
 # Line ends other than LF and CRLF: old Mac CR, NEL, Unicode line and paragraph separators.
@@ -190,9 +181,10 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     pack = get_pack(ctx.language)
     read_as = pack.reading(_as_lf(text))
     found = _drop_overlaps(pack.find(read_as))
-    bound_dates(found, read_as, _bounds(pack))
-    resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=_nights(pack), weekdays=weekday_pattern(pack.code))
-    widen_nights(resolved, read_as, *_nights(pack))
+    night_of, night_before, bounds = _context_phrases(pack.code)
+    bound_dates(found, read_as, bounds)
+    resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=(night_of, night_before), weekdays=weekday_pattern(pack.code))
+    widen_nights(resolved, read_as, night_of, night_before)
     units = CatalogUnits(ctx.catalog, pack.code)
     claims = [_claim(r, text, ctx, pack, units) for r in resolved if r.found.kind != "date" or r.date is not None or (ctx.keep_yearless and r.month_day is not None)]
     sentences = pack.sentences(read_as)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import regex
 
 from checker.extract.found import Found
+from checker.extract.phrases import phrases_before
 
 # How far before a date its qualifier may start.
 REACH = 30
-_UNSPACED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}]")
 
 
 def bound_phrases(qualifiers: dict | None) -> regex.Pattern | None:
@@ -25,17 +25,10 @@ def bound_phrases(qualifiers: dict | None) -> regex.Pattern | None:
     for side in ("before", "after", "about"):
         words = (qualifiers or {}).get(side) or []
         if words:
-            alternatives = "|".join(_one(w) for w in sorted(words, key=len, reverse=True))
-            groups.append(f"(?P<{side}>{alternatives})")
+            groups.append(f"(?P<{side}>{phrases_before(words)})")
     if not groups:
         return None
     return regex.compile(rf"(?:{'|'.join(groups)})\s*+$", regex.IGNORECASE)
-
-
-def _one(word: str) -> str:
-    # Scripts without spaces run words together: there a word may touch the one before it.
-    edge = "" if _UNSPACED.match(word) else r"(?<![\p{L}\p{M}])"
-    return edge + regex.escape(word).replace(r"\ ", r"\s+")
 
 
 def bound_dates(found: list[Found], text: str, phrases: regex.Pattern | None) -> None:

@@ -316,8 +316,7 @@ class CountRule:
             return False
         if text is None or approx_of(m) != "exact":
             return True
-        before = text[max(0, m.start() - 12) : m.start()].split()
-        return not (before and fold(before[-1]) in self.year_prepositions)
+        return not self._after_year_preposition(text, m.start())
 
     def plain_noun_counts(self, m: regex.Match, text: str | None) -> bool:
         """Where a year is written with its word ("1905 год", lexicon `year_words_required`),
@@ -328,8 +327,12 @@ class CountRule:
         noun = fold(m.group("counted").split()[0]).rstrip(".")
         if not m.group("counted")[:1].islower() or any(noun == w or (len(w) > 2 and noun.startswith(w)) for w in self.year_words):
             return False
-        before = text[max(0, m.start() - 12) : m.start()].split() if text is not None else []
-        return not (before and fold(before[-1]) in self.year_prepositions)
+        return text is None or not self._after_year_preposition(text, m.start())
+
+    def _after_year_preposition(self, text: str, start: int) -> bool:
+        """Whether the word before `start` is a preposition of time ("en 1917", "в 1905")."""
+        before = text[max(0, start - 12) : start].split()
+        return bool(before) and fold(before[-1]) in self.year_prepositions
 
     def unit_before(self, text: str, start: int) -> tuple[int, str | None]:
         """Where a count with nothing counted after it starts, and what it counts: the word

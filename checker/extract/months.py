@@ -57,30 +57,10 @@ def month_number(language: str, written: str, extra: dict[str, int] | None = Non
 
 
 @lru_cache(maxsize=None)
-def weekday_pattern(language: str) -> "regex.Pattern | None":
-    """The day names of `language` from CLDR, wide and abbreviated, with a comma or a word of
-    two letters before them ("on Sunday,", "el martes"): what may stand between a time and its
-    date. None for a language CLDR does not know.
-
-    >>> weekday_pattern("en").sub("", " on Sunday, 8"), weekday_pattern("es").sub("", " del martes 17")
-    (' 8', ' 17')
-    """
-    import regex
-    from babel.core import UnknownLocaleError
-    from babel.dates import get_day_names
-
-    try:
-        names = {n.rstrip(".") for width in ("wide", "abbreviated") for n in get_day_names(width, "format", locale=language).values()}
-    except (UnknownLocaleError, ValueError):
-        return None
-    names = {n for n in names if len(n) >= 3}
-    return regex.compile(rf"(?:\s+\p{{L}}{{1,3}})?\s+(?:{alternation(names)})\.?,?(?!\p{{L}})", regex.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def weekday_table(language: str) -> dict[str, int]:
-    """Folded day name -> weekday (0 Monday … 6 Sunday), whole names only ("mar" is a sea
-    before it is "martes"), from CLDR; {} for a language CLDR does not know.
+def weekday_table(language: str, abbreviations: bool = False) -> dict[str, int]:
+    """Folded day name -> weekday (0 Monday … 6 Sunday) from CLDR: whole names, and with
+    `abbreviations` the short ones too ("mar" is a sea before it is "martes", so a rule reading
+    running text takes whole names only); {} for a language CLDR does not know.
 
     >>> t = weekday_table("es"); t["sábado"], t["domingo"], weekday_table("en")["monday"], "mar" in t
     (5, 6, 0, False)
@@ -90,9 +70,29 @@ def weekday_table(language: str) -> dict[str, int]:
 
     table: dict[str, int] = {}
     try:
-        for context in ("format", "stand-alone"):
-            for number, name in get_day_names("wide", context, locale=language).items():
-                table.setdefault(fold(name), number)
+        for width in ("wide", "abbreviated") if abbreviations else ("wide",):
+            for context in ("format", "stand-alone"):
+                for number, name in get_day_names(width, context, locale=language).items():
+                    name = name.rstrip(".")
+                    if len(name) >= 3:
+                        table.setdefault(fold(name), number)
     except (UnknownLocaleError, ValueError):
         return {}
     return table
+
+
+@lru_cache(maxsize=None)
+def weekday_pattern(language: str) -> "regex.Pattern | None":
+    """The day names of `language`, whole and short, with a comma or a word of up to three
+    letters before them ("on Sunday,", "el martes"): what may stand between a time and its
+    date. None for a language CLDR does not know.
+
+    >>> weekday_pattern("en").sub("", " on Sunday, 8"), weekday_pattern("es").sub("", " del martes 17")
+    (' 8', ' 17')
+    """
+    import regex
+
+    names = weekday_table(language, abbreviations=True)
+    if not names:
+        return None
+    return regex.compile(rf"(?:\s+\p{{L}}{{1,3}})?\s+(?:{alternation(names)})\.?,?(?!\p{{L}})", regex.IGNORECASE)

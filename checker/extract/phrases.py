@@ -83,3 +83,23 @@ def fold(text: str) -> str:
     'трехтысяч'
     """
     return _SPACES.sub("", text.casefold()).replace("ё", "е")
+
+
+_UNSPACED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}]")
+
+
+def phrases_before(words: Iterable[str]) -> str:
+    """An alternation of phrases that stand right before something ("the night of ", "by "),
+    longest first, each a whole word, spaces matching any white space. Scripts without spaces
+    run words together: there a phrase may touch the word before it.
+
+    >>> regex.search(phrases_before(["by", "no later than"]), "fell no  later than ").group()
+    'no  later than'
+    >>> regex.search(phrases_before(["by"]), "nearby") is None
+    True
+    """
+    def one(word: str) -> str:
+        edge = "" if _UNSPACED.match(word) else r"(?<![\p{L}\p{M}])"
+        return edge + regex.escape(word).replace(r"\ ", r"\s+")
+
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.extract.found import Found
+from checker.extract.phrases import phrases_before
 from checker.normalize.calendars import CalendarDate, MonthDay, exists_in_some_year, is_valid, julian_offset, to_jdn
 
 NIGHT_START, SMALL_HOURS_END = 18 * 60, 6 * 60
@@ -436,12 +437,7 @@ def night_phrases(words: list[str]) -> regex.Pattern | None:
     """A pattern for a pack's night words standing just before a date ("the night of ")."""
     if not words:
         return None
-    def one(word: str) -> str:
-        # Scripts without spaces run words together: there a word may touch the one before.
-        edge = "" if regex.match(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}]", word) else r"(?<!\p{L})"
-        return edge + regex.escape(word).replace(r"\ ", r"\s+")
-    alternatives = "|".join(one(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?:{alternatives})\s*+$", regex.IGNORECASE)
+    return regex.compile(rf"(?:{phrases_before(words)})\s*+$", regex.IGNORECASE)
 
 
 def widen_nights(items: list[Resolved], text: str, night_of: regex.Pattern | None, night_before: regex.Pattern | None) -> None:
