@@ -59,6 +59,7 @@ def run(plan: dict, work: Path) -> dict:
     rows = _section(results, "extraction", sections.extraction_speed, plan["reps"])
     if isinstance(rows, list):
         results["extraction_mb_per_s_by_language"] = sections.per_language(rows)
+    _section(results, "extraction_floor", sections.extraction_floor, max(plan["reps"], 5))
     _section(results, "end_to_end", sections.end_to_end, work, plan["sizes"], 2, plan["run_limit"])
     _section(results, "phases", sections.phases, work, plan["phases"])
     _section(results, "many_sources", sections.many_sources, work, plan["sources"])
@@ -83,6 +84,7 @@ def show(results: dict) -> None:
     print(f"claimcheck benchmarks, git {meta['git']}, Python {meta['python']}; load before {meta['load_before']}, after {meta.get('load_after')}")
     _table("extraction per source (one core)", [{**r, "median_s": r["extract"]["median_s"]} for r in rows("extraction")], ["source", "language", "bytes", "claims", "median_s", "mb_per_s", "bare_regex_mb_per_s", "times_slower_than_bare_regex"])
     print(f"MB/s per core by language: {results.get('extraction_mb_per_s_by_language')}")
+    _table(f"what {sections.TARGET_MB_PER_S:g} MB/s per core allows, against the token index and the claims (best runs, ms)", rows("extraction_floor"), ["language", "bytes", "claims", "budget_ms", "extract_ms", "bare_scan_ms", "token_index_ms", "budget_us_per_claim", "now_us_per_claim", "after_rules_us_per_claim"])
     _table("claimcheck report, end to end (--jobs 2)", rows("end_to_end"), ["corpus", "bytes", "sources", "wall_s", "max_rss_mb", "report_bytes", "index_html_bytes", "returncode", "stopped"])
     phases = results.get("phases") or {}
     _table(f"phases of the report, {phases.get('corpus')} corpus, one process (--jobs 2)", [{"phase": k, **v} for k, v in phases.items() if isinstance(v, dict)], ["phase", "seconds", "peak_rss_mb", "claims", "findings", "bytes"])

@@ -72,6 +72,47 @@ def per_language(rows: list[dict]) -> dict:
     return out
 
 
+# Issue 8's target for extraction, per core.
+TARGET_MB_PER_S = 10.0
+
+
+def extraction_floor(reps: int) -> list[dict]:
+    """Per language, the time the 10 MB/s target allows against two costs no rule can skip in
+    this design: splitting the text into the tokens every anchored scan is tried at
+    (`checker.normalize.tokens.tokens`, in C but for the index), and the claims themselves,
+    each of which is read, dated and bound to a topic in Python. Shows how far the target is
+    from what this shape of extractor can reach, whatever its rules."""
+    from checker.extract import _as_lf as as_lf
+    from checker.extract.lang import get_pack
+    from checker.normalize.tokens import tokens
+
+    corpus = load_corpus(None)
+    rows = []
+    for lang in sorted({s.language for s in corpus.sources}):
+        specs = [s for s in corpus.sources if s.language == lang]
+        texts = [read_source(s.file, s.path).text for s in specs]
+        contexts = [ExtractContext(s.id, lang, corpus.default_year, s.calendar, corpus.catalog) for s in specs]
+        run = lambda: [extract_claims(fresh_copy(t), c) for t, c in zip(texts, contexts)]
+        claims = sum(len(found) for found in run())
+        size = sum(len(t.encode("utf-8")) for t in texts)
+        extract = repeat(run, reps).best
+        split = repeat(lambda: [tokens(fresh_copy(t)) for t in texts], reps).best
+        pack = get_pack(lang)
+        rules = repeat(lambda: [pack.find(pack.reading(as_lf(fresh_copy(t)))) for t in texts], reps).best
+        scan = repeat(lambda: [sum(1 for _ in BARE_SCAN.finditer(t)) for t in texts], reps).best
+        budget = size / (TARGET_MB_PER_S * 1e6)
+        rows.append({
+            "language": lang, "bytes": size, "claims": claims,
+            "budget_ms": round(budget * 1e3, 2), "extract_ms": round(extract * 1e3, 2),
+            "bare_scan_ms": round(scan * 1e3, 2), "token_index_ms": round(split * 1e3, 2),
+            "budget_us_per_claim": round(budget / max(claims, 1) * 1e6, 1),
+            "now_us_per_claim": round((extract - split) / max(claims, 1) * 1e6, 1),
+            # Dating, topic binding and the claim records, after the rules have found the hits.
+            "after_rules_us_per_claim": round((extract - rules) / max(claims, 1) * 1e6, 1),
+        })
+    return rows
+
+
 def end_to_end(work: Path, labels: list[str], jobs: int, limit_s: float) -> list[dict]:
     """`claimcheck report` on scaled corpora: wall time, peak memory, report size. A run past
     `limit_s` seconds or MEMORY_LIMIT_MB is stopped (returncode -9, or 3 on MemoryError)."""
