@@ -58,7 +58,7 @@ def process_source(spec: SourceSpec, corpus: Corpus) -> SourceResult:
     except SourceReadError as exc:
         return SourceResult(source, error=SourceError(source=spec.id, path=spec.path, message=str(exc)))
     source.sha256, source.size = read.sha256, read.size
-    ctx = ExtractContext(spec.id, spec.language, corpus.default_year, spec.calendar, corpus.catalog)
+    ctx = ExtractContext(spec.id, spec.language, corpus.default_year, spec.calendar, corpus.catalog, time_zone=corpus.time_zone)
     try:
         claims = extract_claims(read.text, ctx)
     except Exception as exc:  # a bug in a language pack: report it with this source, go on

@@ -279,7 +279,7 @@ def _every_pair(group) -> dict:
     out: dict = {}
     for a, b in combinations(sorted(group.claims, key=lambda c: c.id), 2):
         pv = judge_pair(a, b)
-        if a.source == b.source and pv.verdict != "internal_inconsistency":
+        if (a.source == b.source and pv.verdict != "internal_inconsistency") or not pv.compared:
             continue
         key = ("internal", a.source) if a.source == b.source else pv.verdict
         out.setdefault(key, []).append((a, b, pv))
@@ -306,6 +306,9 @@ def groups_with_repeats(draw):
     if kind == "time":
         events = st.sampled_from([(None, False), ("capture", False), ("informed", True), ("shot", False)])
         bases = [c.model_copy(update=dict(zip(("event", "reported"), draw(events)), derived=draw(st.booleans()))) for c in bases]
+        # Clocks: unnamed, named with a known offset, the corpus's own, named of unknown offset.
+        clocks = st.sampled_from([(None, None), (None, None), ("UTC", 0), ("Europe/Moscow", 180), (None, 180), ("local", None), ("UTC+02:00", 120)])
+        bases = [c.model_copy(update=dict(zip(("zone", "utc_offset"), draw(clocks)))) for c in bases]
     # Values close together, so that pairs overlap, lie a small gap apart or far apart in turn.
     if kind == "time" and draw(st.booleans()):
         near = st.sampled_from(["02:00", "02:10", "02:25", "02:40", "03:00", "03:10", "05:00"])

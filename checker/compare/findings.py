@@ -80,7 +80,7 @@ def _block(v: Variant) -> tuple:
     """The block of a variant: pairs between blocks that `_sweep_rule` accepts are judged by
     where their intervals lie; the rest, pair by pair.
 
-    Counts are blocked by unit, times by event, report and day; dates (calendar artefacts),
+    Counts are blocked by unit, times by event, report, day and clock; dates (calendar artefacts),
     choices, counts without a bound and exact readings that span a range (equal ends decide
     an exact agreement) go pair by pair."""
     c = v.claims[0]
@@ -90,8 +90,13 @@ def _block(v: Variant) -> tuple:
     if c.kind == "count":
         return ("count", c.unit or "")
     if c.kind == "time":
-        return ("time", c.event or "", c.reported, bool(c.date))
+        return ("time", c.event or "", c.reported, bool(c.date), _clock(c))
     return ("each",)
+
+
+def _clock(c) -> tuple:
+    """The clock a time is read on: its offset from UTC when known, else the zone it names."""
+    return ("offset", c.utc_offset) if c.utc_offset is not None else ("zone", c.zone or "")
 
 
 def _small(lower: Unit, upper: Unit) -> bool:
@@ -109,6 +114,8 @@ def _sweep_rule(k1: tuple, k2: tuple):
     they must be judged pair by pair."""
     if k1[0] != k2[0] or k1[0] == "each":
         return None
+    if k1[0] == "time" and k1[4] != k2[4]:
+        return None  # two clocks: compared on UTC, or not at all, pair by pair (verdicts.clocks_of)
     if k1[0] == "time" and k1[1] != k2[1] and k1[2] != k2[2]:
         return _nearest_counts  # a report against a happening: two events, or a report too early
     # Counts of two units are a difference of scope whatever the gap; the widest is shown.
@@ -232,6 +239,8 @@ def judge_group(group: ClaimGroup) -> list[Finding]:
             out.append(_finding(group, "internal_inconsistency", [j for j in internal if j.a.source == source], f"internal:{source}"))
     by_verdict: dict[str, list[Judged]] = {}
     for j in _across_sources(kinds):
+        if not j.verdict.compared:
+            continue
         by_verdict.setdefault(j.verdict.verdict, []).append(j)
     disagreeing = sorted((v for v in by_verdict if v not in AGREEING), key=ORDER.index)
     for verdict in disagreeing:

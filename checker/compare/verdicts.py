@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.normalize.calendars import CalendarDate, is_valid, julian_offset
-from checker.normalize.intervals import ABOUT_DAYS, claim_interval, shaped
+from checker.normalize.intervals import ABOUT_DAYS, Interval, claim_interval, shaped
+from checker.normalize.zones import clock_name, utc_clock
 
 # Gaps at or under these are a discrepancy (a small gap), over them a contradiction.
 SMALL_GAP = {"time": 30, "date": 2}
@@ -21,6 +22,7 @@ ORDER = [
     "different_events",
     "scope_difference",
     "calendar_artefact",
+    "zone_artefact",
     "approximate_agreement",
     "agreement",
 ]
@@ -31,6 +33,7 @@ SEVERITY = {
     "different_events": "low",
     "scope_difference": "low",
     "calendar_artefact": "low",
+    "zone_artefact": "low",
     "approximate_agreement": "none",
     "agreement": "none",
 }
@@ -51,13 +54,16 @@ class PairVerdict:
     explain: Callable[[], str] = field(compare=False, repr=False)
     size: float = 0.0  # the gap as a number, to pick the widest pair
     slight: bool = False  # the gap is slight (SLIGHT_GAP): it lowers the severity
+    # False when the two could not be set side by side (two clocks of unknown offset): such a
+    # pair is no agreement, and no finding counts it.
+    compared: bool = True
 
     @property
     def why(self) -> str:
         return self.explain()
 
 
-def _describe(c) -> str:
+def _describe(c, clock: bool = True) -> str:
     if c.kind == "count":
         lo, hi = c.value.low, c.value.high
         if lo == hi:
@@ -70,6 +76,8 @@ def _describe(c) -> str:
     if c.kind == "date":
         days = f"{c.value} to {c.end}" if c.end and c.end != c.value else c.value
         return days + (f" ({c.calendar})" if c.calendar != "unspecified" else "")
+    if c.kind == "time" and clock and getattr(c, "zone", None):
+        return f"{c.value} {clock_name(c.zone, None)}"
     return str(c.value)
 
 
@@ -129,6 +137,15 @@ def judge_pair(a, b) -> PairVerdict:
     ia, ib = claim_interval(a, absolute_time=absolute), claim_interval(b, absolute_time=absolute)
     if ia is None or ib is None:
         return PairVerdict("agreement", None, lambda: "nothing to compare")
+    clocks = clocks_of(a, b)
+    if clocks == "unknown":
+        return PairVerdict("agreement", None, lambda: f"nothing to compare: {_says(a)}, {_says(b)}, two clocks the corpus gives no offset for (its time_zone)", compared=False)
+    if clocks == "two":
+        ua, ub = _on_utc(a, b, absolute)
+        if ua.overlaps(ub) and not ia.overlaps(ib):
+            gap = ia.gap(ib)
+            return PairVerdict("zone_artefact", _amount(gap, "minute"), lambda: _zone_why(a, b), gap)
+        ia, ib = ua, ub
     related_units = a.kind == "count" and a.unit != b.unit and bool(a.unit and b.unit)
     if ia.overlaps(ib):
         if related_units:
@@ -154,6 +171,41 @@ def judge_pair(a, b) -> PairVerdict:
     return PairVerdict("discrepancy" if small else "contradiction", _gap_text(a, gap, b), lambda: f"{_says(a)}, {_says(b)}" + (f": a small gap ({_gap_text(a, gap, b)})" if small else ": they cannot both hold"), gap, slight)
 
 
+def clocks_of(a, b) -> str:
+    """Whether two times are read on one clock ("one"), on two whose offsets from UTC are both
+    known ("two": compared on UTC), or on two named clocks, one of unknown offset ("unknown":
+    not compared). A time that names no clock is taken to be on the other's, as ever.
+
+    >>> from types import SimpleNamespace as T
+    >>> utc, local = T(kind="time", zone="UTC", utc_offset=0), T(kind="time", zone="local", utc_offset=None)
+    >>> clocks_of(utc, T(kind="time", zone=None, utc_offset=None)), clocks_of(utc, local)
+    ('one', 'unknown')
+    """
+    if a.kind != "time":
+        return "one"
+    if a.utc_offset is not None and b.utc_offset is not None:
+        return "one" if a.utc_offset == b.utc_offset else "two"
+    return "unknown" if a.zone and b.zone and a.zone != b.zone else "one"
+
+
+def _on_utc(a, b, absolute: bool) -> tuple[Interval, Interval]:
+    """Both times' intervals on UTC. Without their days a clock wraps: 23:30 UTC and 02:30 at
+    UTC+03:00 are one moment, so the other is taken a day either way where it comes nearest."""
+    ua, ub = (claim_interval(c, absolute_time=absolute, on_utc=True) for c in (a, b))
+    if not absolute:
+        ub = min((Interval(ub.low + k, ub.high + k) for k in (0, -1440, 1440)), key=ua.gap)
+    return ua, ub
+
+
+def _zone_why(a, b) -> str:
+    """Why two times that look apart are one moment told on two clocks."""
+    return (
+        f"{a.source} gives {_stated(a, clock=False)} on {clock_name(a.zone, a.utc_offset)}, {b.source} {_stated(b, clock=False)} on "
+        f"{clock_name(b.zone, b.utc_offset)}: on UTC they are {utc_clock(a)} and {utc_clock(b)}, one moment "
+        "told on two clocks, not a disagreement"
+    )
+
+
 def _amount(n: float, unit: str) -> str:
     """"1 day", "13 days".
 
@@ -169,7 +221,7 @@ def _middle(i) -> float:
     return sum(ends) / len(ends)
 
 
-def _stated(c) -> str:
+def _stated(c, clock: bool = True) -> str:
     """A value with its qualifier in words: "by 02:00", "about 21:00", "02:10".
 
     >>> from types import SimpleNamespace as C
@@ -178,7 +230,7 @@ def _stated(c) -> str:
     """
     words = {"before": "by", "after": "after", "about": "about", "at_least": "at least", "at_most": "at most"}
     word = words.get(c.approx)
-    return f"{word} {_describe(c)}" if word else _describe(c)
+    return f"{word} {_describe(c, clock)}" if word else _describe(c, clock)
 
 
 def _artefact_why(a, b, gap) -> str:

@@ -11,9 +11,12 @@ from checker.extract.bounds import bound_dates, bound_phrases
 from checker.extract.lang import get_pack
 from checker.extract.months import weekday_pattern
 from checker.extract.phrases import unit_of, unit_patterns
+from checker.extract.report_days import mark_report_days, report_phrases
 from checker.extract.resolve import Resolved, night_phrases, resolve, widen_nights
 from checker.extract.topics import TopicBinder
+from checker.extract.zones import zone_phrases, zone_times
 from checker.model import ChoiceClaim, CountClaim, CountValue, DateClaim, TimeClaim
+from checker.normalize.zones import utc_offset
 from checker.sources.catalog import Catalog
 
 CONTEXT_CHARS = 32
@@ -32,6 +35,9 @@ class ExtractContext:
     # Keep dates no year can be found for, as "--MM-DD" (`claimcheck extract --text`). Off in
     # corpus runs: such a date cannot be compared with a dated one.
     keep_yearless: bool = False
+    # The IANA zone of the event's place (the corpus's `time_zone`): the clock of times that
+    # name none, or say "local time".
+    time_zone: str | None = None
 
 
 class CatalogUnits:
@@ -121,6 +127,8 @@ def _claim(r: Resolved, text: str, ctx: ExtractContext, pack, units: "CatalogUni
             date=day.iso() if day else None,
             date_calendar=day.calendar if day else "unspecified",
             gregorian_date=(day.iso() if day.calendar == "gregorian" else day.to_gregorian().iso()) if day and day.calendar != "unspecified" else None,
+            zone=f.zone,
+            utc_offset=f.utc_offset if f.utc_offset is not None else utc_offset(f.zone or ctx.time_zone, day, ctx.time_zone),
         )
     if f.kind == "date":
         return DateClaim(
@@ -151,10 +159,17 @@ def _binder(catalog: Catalog, pack) -> TopicBinder:
 
 @lru_cache(maxsize=None)
 def _context_phrases(code: str) -> tuple:
-    """A pack's phrases that stand before a date, compiled once: its `night_of` and
-    `night_before` words, and its `date_qualifiers`."""
+    """A pack's phrases around its hits, compiled once: its `night_of` and `night_before`
+    words, its `date_qualifiers` and its `report_verbs` before a date, its `time_zones` after
+    a time."""
     lexicon = get_pack(code).lexicon
-    return night_phrases(lexicon.get("night_of")), night_phrases(lexicon.get("night_before")), bound_phrases(lexicon.get("date_qualifiers"))
+    return (
+        night_phrases(lexicon.get("night_of")),
+        night_phrases(lexicon.get("night_before")),
+        bound_phrases(lexicon.get("date_qualifiers")),
+        report_phrases(lexicon.get("report_verbs")),
+        zone_phrases(lexicon.get("time_zones")),
+    )
 
 
 # Line ends other than LF and CRLF: old Mac CR, NEL, Unicode line and paragraph separators.
@@ -181,8 +196,10 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     pack = get_pack(ctx.language)
     read_as = pack.reading(_as_lf(text))
     found = _drop_overlaps(pack.find(read_as))
-    night_of, night_before, bounds = _context_phrases(pack.code)
+    night_of, night_before, bounds, reports, zones = _context_phrases(pack.code)
     bound_dates(found, read_as, bounds)
+    mark_report_days(found, read_as, reports)
+    zone_times(found, read_as, zones)
     resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=(night_of, night_before), weekdays=weekday_pattern(pack.code))
     widen_nights(resolved, read_as, night_of, night_before)
     units = CatalogUnits(ctx.catalog, pack.code)

@@ -29,6 +29,8 @@ class Found:
     relative_days: int | None = None
     # A date named by its weekday alone ("on Saturday"): 0 Monday … 6 Sunday.
     weekday: int | None = None
+    # The last day of a span named by weekdays ("del jueves al sábado"), 0 Monday … 6 Sunday.
+    end_weekday: int | None = None
     calendar: str | None = None
     gregorian: tuple[int, int, int] | None = None
     end_date: tuple[int | None, int, int] | None = None
@@ -39,6 +41,13 @@ class Found:
     # A time read off a 12-hour clock with no period of day ("at 4 o'clock", "hacia las cinco"):
     # it may be 12 hours later, which the times before it decide (checker/extract/resolve.py).
     twelve_hour: bool = False
+    # The clock a time is told on, when the text names it ("05:30 UTC"; checker/extract/zones.py).
+    zone: str | None = None
+    # Minutes east of UTC of a local clock, when the text gives its reading on UTC beside it.
+    utc_offset: int | None = None
+    # A date told right after a report verb ("said on Tuesday"): the day of the telling, which
+    # does not move the narrative's day (checker/extract/report_days.py).
+    report_day: bool = False
 
     @property
     def span(self) -> tuple[int, int]:

@@ -9,6 +9,7 @@ import regex
 
 from checker.extract.found import Found
 from checker.extract.phrases import phrases_before
+from checker.extract.zones import in_brackets_after
 from checker.normalize.calendars import CalendarDate, MonthDay, exists_in_some_year, is_valid, julian_offset, to_jdn
 
 NIGHT_START, SMALL_HOURS_END = 18 * 60, 6 * 60
@@ -149,6 +150,9 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 # A written year, or one a year end crossed into, holds for the paragraph.
                 last_year = (para, r.date.year)
             previous = r
+            if f.report_day:
+                out.append(r)  # the day it was told: the narrative's day and clock hold
+                continue
             day_before = current
             main = dates[-1].date if dates else None
             if main is not None and _pair_twin(dates[-1], r, text) and current is not None and (current.year, current.month, current.day) == (main.year, main.month, main.day):
@@ -323,11 +327,15 @@ def _weekday_near(f: Found, current: CalendarDate | MonthDay | None) -> Resolved
     >>> sunday = CalendarDate(2025, 11, 23, "gregorian")
     >>> [_weekday_near(Found("date", 0, 1, weekday=w), sunday).date.iso() for w in (5, 1, 6)]
     ['2025-11-22', '2025-11-25', '2025-11-23']
+    >>> _weekday_near(Found("date", 0, 1, weekday=4, end_weekday=0), sunday).end.iso()
+    '2025-11-24'
     """
     if not isinstance(current, CalendarDate):
         return None
     step = (f.weekday - current.jdn() % 7 + 3) % 7 - 3  # the Julian Day Number counts Monday as 0
-    return Resolved(f, date=current.shifted(step), year_inferred=True)
+    day = current.shifted(step)
+    end = day.shifted((f.end_weekday - f.weekday) % 7) if f.end_weekday is not None else None
+    return Resolved(f, date=day, end=end, year_inferred=True)
 
 
 def _day_of_month(f: Found, current: CalendarDate | MonthDay | None, dual: bool = False) -> Resolved | None:
@@ -414,10 +422,26 @@ def _twin(date: CalendarDate, written: tuple[int | None, int, int]) -> CalendarD
 
 def _bind_following_dates(items: list[Resolved], text: str, weekdays: regex.Pattern | None = None) -> None:
     """A time immediately followed by a date ("a las 2:10 a. m. del 26 de octubre", "about 9
-    p.m. on Sunday, 8 October") is on it."""
-    for r, nxt in zip(items, items[1:]):
+    p.m. on Sunday, 8 October") is on it; so is a time read again on another clock in brackets
+    before the date ("a las 9:30 hora local (14:30 GMT) del jueves"). A date inside the
+    brackets is the bracketed reading's alone: across midnight the two clocks show two days
+    ("a las 22:50 hora local (04:50 GMT del miércoles)")."""
+    for i in range(len(items) - 2, -1, -1):
+        r, nxt = items[i], items[i + 1]
         if r.found.kind == "time" and nxt.found.kind == "date" and nxt.date is not None and _follows(text, r.found.end, nxt.found.start, weekdays):
             r.date = nxt.date
+        elif _on_two_clocks(r.found, nxt.found, text):
+            after = items[i + 2] if i + 2 < len(items) else None
+            if after is not None and after.found.kind == "date" and after.date is not None and nxt.date == after.date and ")" in text[nxt.found.end : after.found.start]:
+                r.date = after.date
+            # Either reading with no day of its own takes the other's.
+            r.date, nxt.date = r.date or nxt.date, nxt.date or r.date
+
+
+def _on_two_clocks(a: Found, b: Found, text: str) -> bool:
+    """Whether time `b` is `a` read on another named clock, in brackets right after it."""
+    named = a.zone is not None and b.zone is not None
+    return a.kind == b.kind == "time" and named and a.zone != b.zone and in_brackets_after(a, b, text)
 
 
 def _follows(text: str, end: int, start: int, weekdays: regex.Pattern | None) -> bool:

@@ -71,8 +71,9 @@ def shaped(low: float, high: float, approx: str, about: float) -> Interval:
     return Interval(low, high)
 
 
-def claim_interval(claim, *, absolute_time: bool = True) -> Interval | None:
-    """The interval a claim's value allows, or None for a choice claim."""
+def claim_interval(claim, *, absolute_time: bool = True, on_utc: bool = False) -> Interval | None:
+    """The interval a claim's value allows, or None for a choice claim. With `on_utc`, a time
+    whose clock's offset is known is read on UTC."""
     if claim.kind == "time":
         lo = claim.low if claim.low is not None else _minutes(claim.value)
         hi = claim.high if claim.high is not None else _minutes(claim.value)
@@ -83,6 +84,8 @@ def claim_interval(claim, *, absolute_time: bool = True) -> Interval | None:
         base = 0
         if absolute_time and claim.date:
             base = CalendarDate.parse(claim.gregorian_date or claim.date, "gregorian" if claim.gregorian_date else claim.date_calendar).jdn() * 1440
+        if on_utc and claim.utc_offset is not None:
+            base -= claim.utc_offset
         return shaped(base + lo, base + hi, claim.approx, ABOUT_MINUTES)
     if claim.kind == "date":
         # Unmarked, the written day is read at face value: 1900-02-29 exists only in Julian.

@@ -3,6 +3,7 @@ the dates in both calendars."""
 from __future__ import annotations
 
 from checker.normalize.calendars import CalendarDate
+from checker.normalize.zones import clock_name, utc_clock
 
 _CALENDAR_WORDS = {"julian": "Julian", "gregorian": "Gregorian", "unspecified": "calendar not stated"}
 # How a time's or a single date's approximation is written: "by 9 November", "c. 02:10".
@@ -127,13 +128,22 @@ def short_value(claim) -> str:
     '3,000'
     """
     if claim.kind == "time":
-        return time_text(claim)
+        return time_text(claim) + (f" {_short_zone(claim.zone)}" if getattr(claim, "zone", None) else "")
     if claim.kind == "date":
         mark = {"julian": " (Jul.)", "gregorian": " (Greg.)"}.get(claim.calendar, "")
         return f"{_dated(claim)}{mark}"
     if claim.kind == "count":
         return count_text(claim.value.low, claim.value.high, claim.approx)
     return str(claim.value)
+
+
+def _short_zone(zone: str) -> str:
+    """A named clock in a few characters: "UTC", "local", "Kyiv".
+
+    >>> _short_zone("Europe/Kyiv"), _short_zone("America/Argentina/Buenos_Aires"), _short_zone("UTC+03:00")
+    ('Kyiv', 'Buenos Aires', 'UTC+03:00')
+    """
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def short_note(claim) -> str | None:
@@ -166,6 +176,9 @@ def value_lines(claim) -> list[str]:
     """
     if claim.kind == "time":
         lines = [time_text(claim)]
+        clock = clock_name(getattr(claim, "zone", None), getattr(claim, "utc_offset", None))
+        if clock:
+            lines.append(f"on {clock}" + (f" = {utc_clock(claim)} UTC" if claim.utc_offset else ""))
         if claim.derived:
             lines.append("counted from an earlier time")
         if claim.date:

@@ -27,6 +27,7 @@ _STYLES = {
     "different_events": ("∥", "different events", "one speaks of a report of the event, the other of the event"),
     "scope_difference": ("⊂", "scope difference", "one counts a part of what the other counts"),
     "calendar_artefact": ("⇆", "calendar artefact", "one day written in two calendars"),
+    "zone_artefact": ("⇄", "time-zone artefact", "one moment told on two clocks"),
     "approximate_agreement": ("≈", "approximate agreement", "the values overlap"),
     "agreement": ("✓", "agreement", "the same value"),
 }

@@ -34,10 +34,15 @@ def build_report(result, findings) -> Report:
 def claims_csv(claims) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["id", "source", "language", "kind", "topic", "value", "approx", "calendar", "gregorian", "start", "end", "quote"])
+    # A time's day and clock go last, so that the columns before keep their places.
+    w.writerow(["id", "source", "language", "kind", "topic", "value", "approx", "calendar", "gregorian", "start", "end", "quote", "day", "zone", "utc_offset"])
     for c in claims:
         value = c.value.model_dump_json() if c.kind == "count" else c.value
-        w.writerow([c.id, c.source, c.language, c.kind, c.topic or "", value, c.approx, getattr(c, "calendar", ""), getattr(c, "gregorian", "") or "", c.span[0], c.span[1], c.quote])
+        offset = getattr(c, "utc_offset", None)
+        w.writerow([
+            c.id, c.source, c.language, c.kind, c.topic or "", value, c.approx, getattr(c, "calendar", ""), getattr(c, "gregorian", "") or "",
+            c.span[0], c.span[1], c.quote, getattr(c, "date", "") or "", getattr(c, "zone", "") or "", "" if offset is None else offset,
+        ])
     return buf.getvalue()
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from checker.errors import CorpusError
 from checker.extract.lang import available_languages, has_pack, pack_code
+from checker.normalize.zones import is_known_zone
 from checker.sources.catalog import Catalog, load_catalog
 from checker.sources.reader import is_text_encoding
 
-CORPUS_KEYS = {"title", "default_year", "catalog", "description"}
+CORPUS_KEYS = {"title", "default_year", "catalog", "description", "time_zone"}
 SOURCE_KEYS = {"id", "path", "language", "title", "origin", "licence", "license", "calendar", "encoding", "url"}
 REQUIRED_SOURCE_KEYS = ("id", "path", "language")
 CALENDARS = ("julian", "gregorian", "unspecified")
@@ -48,9 +49,11 @@ class Corpus:
     default_year: int | None = None
     catalog: Catalog = field(default_factory=Catalog)
     manifest: str = ""
+    # The IANA zone of the event's place: the clock of times that name none or say "local".
+    time_zone: str | None = None
 
     def describe(self) -> dict:
-        return {"title": self.title, "path": str(self.root), "default_year": self.default_year, "catalog": self.catalog.path}
+        return {"title": self.title, "path": str(self.root), "default_year": self.default_year, "time_zone": self.time_zone, "catalog": self.catalog.path}
 
 
 def bundled_corpus_path() -> Path:
@@ -212,6 +215,9 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
     default_year = head.get("default_year")
     if default_year is not None and (not isinstance(default_year, int) or isinstance(default_year, bool) or not 1 <= default_year <= 9999):
         raise CorpusError("default_year must be a whole number from 1 to 9999", path=manifest, line=_line_of(raw, r"^\s*default_year\s*="), hint="e.g. default_year = 1917")
+    time_zone = head.get("time_zone")
+    if time_zone is not None and (not isinstance(time_zone, str) or time_zone == "local" or not is_known_zone(time_zone)):
+        raise CorpusError(f"time_zone {time_zone!r} is no time zone known here", path=manifest, line=_line_of(raw, r"^\s*time_zone\s*="), hint='an IANA zone such as "Europe/Moscow", or "UTC+03:00"')
     entries = data.get("source", [])
     if isinstance(entries, dict):
         raise CorpusError("[source] is a single table", path=manifest, line=_line_of(raw, r"^\s*\[\s*source\s*\]"), hint="write [[source]], with two brackets, before each source")
@@ -229,7 +235,7 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
         raise CorpusError(f"catalog file {catalog_name!r} does not exist", path=manifest, line=_line_of(raw, r"^\s*catalog\s*="), hint="fix the name or remove the catalog key")
     catalog = load_catalog(catalog_file) if catalog_file else Catalog()
     title = head.get("title") or root.name
-    return Corpus(root=root, title=title, sources=sources, default_year=default_year, catalog=catalog, manifest=manifest)
+    return Corpus(root=root, title=title, sources=sources, default_year=default_year, catalog=catalog, manifest=manifest, time_zone=time_zone)
 
 
 def plain_files_corpus(files: list[Path], language: str | None) -> Corpus:

@@ -13,6 +13,7 @@ from checker.extract.lang.es.numwords import SpanishNumberWords
 from checker.extract.lang.es.times import TimeRule
 from checker.extract.numeric_dates import DAY_FIRST, NumericDateRule
 from checker.extract.pack import LanguagePack
+from checker.extract.zones import WireTimeRule
 
 # Wikipedia's reference marks: "[12]", "[nota 3]", "[cita requerida]".
 _CITATION = regex.compile(r"\[(?:nota\s+|n\.\s*)?\d{1,4}\]|\[(?:cita requerida|¿cita\?|sin fuentes)\]", regex.IGNORECASE)
@@ -30,4 +31,4 @@ def blank_citations(text: str) -> str:
 
 PACK = LanguagePack("es", Path(__file__).parent, reading=blank_citations)
 WORDS = SpanishNumberWords()
-PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayAloneRule(PACK.lexicon, "es"), WeekdayRule(PACK.lexicon, "es"), NumericDateRule(DAY_FIRST), SpanishCountRule(PACK.lexicon, WORDS)]
+PACK.rules = [TimeRule(PACK.lexicon, WORDS), DateRule(PACK.lexicon, WORDS), DayAloneRule(PACK.lexicon, "es"), WeekdayRule(PACK.lexicon, "es"), NumericDateRule(DAY_FIRST), SpanishCountRule(PACK.lexicon, WORDS), WireTimeRule()]

@@ -25,6 +25,7 @@ class DateRule:
 
     def __init__(self, lexicon: dict, words: NumberWords, language: str = "es"):
         self.language = language
+        self.month_extra = lexicon.get("month_abbreviations") or {}
         self.marks = {p: cal for cal, ps in lexicon["calendar_marks"].items() for p in ps}
         self.names = {p: cal for cal, ps in lexicon["calendar_names"].items() for p in ps}
         self.rel_days = lexicon["relative_days"]
@@ -59,7 +60,7 @@ class DateRule:
         self.rel_n_scan = Anchored(self.rel_n, anchor_words(words.words), 0)
 
     def _pattern(self, lexicon: dict) -> str:
-        month = month_pattern(self.language)
+        month = month_pattern(self.language, extra=self.month_extra)
         # A mark may be glued to the month or year ("octubrejul.") or stand in brackets.
         # A bracket the mark opens it also closes; one opened before the date is not the date's.
         mark = lambda tag: rf"(?:\s*(?P<mark_open{tag}>\()?\s*(?P<mark{tag}>{alternation(self.marks)})(?!\p{{L}})(?(mark_open{tag})\)?))?"
@@ -86,7 +87,7 @@ class DateRule:
     def _dates(self, m: regex.Match) -> list[Found]:
         """The Found of one match: a day listed before ("el 8 y 27") is a date of its own."""
         g = m.groupdict()
-        month = month_number(self.language, g["mon"])
+        month = month_number(self.language, g["mon"], self.month_extra)
         day = int(g["d"])
         if month is None or not 1 <= day <= 31:
             return []
@@ -121,7 +122,7 @@ class DateRule:
         """"26 de octubrejul./ 8 de noviembre de 1917greg.": one claim in the Julian calendar
         with its Gregorian twin; an unmarked pair is one when its days lie 10-13 days apart."""
         g = m.groupdict()
-        month2 = month_number(self.language, g["mon2"])
+        month2 = month_number(self.language, g["mon2"], self.month_extra)
         day2 = int(g["d2"])
         if month2 is None or not 1 <= day2 <= 31:
             return [first]

@@ -175,8 +175,8 @@ class TimeRule:
             return None
         if g("m") is None and article == "el":
             return None  # "el 24 por la noche" is a day: an hour takes "la"/"las"
-        if g("sep") == "." and not (period or g("oclock")):
-            return None  # "21.35" alone may be a decimal
+        if g("sep") == "." and not (period or g("oclock") or article in ("la", "las")):
+            return None  # "21.35" alone may be a decimal; "a las 18.00" is an hour
         value = to_minutes(int(g("h")), int(g("m") or 0), period)
         if value is None:
             return None

@@ -10,6 +10,7 @@ from checker.extract.lang.ru.times import TimeRule, TimeWords
 from checker.extract.lang.ru.words import RussianNumberWords, ordinals_of
 from checker.extract.numeric_dates import NumericDateRule
 from checker.extract.weekdays import WeekdayRule
+from checker.extract.zones import WireTimeRule
 
 PACK = RussianPack("ru", Path(__file__).parent)
 _words = RussianNumberWords(PACK.lexicon.get("number_words"))
@@ -23,5 +24,6 @@ PACK.rules = [
     NumericDateRule(None),  # year first; the day-first forms are DateRule's
     RelativeDayRule(PACK.lexicon, _words),
     WeekdayRule(PACK.lexicon, "ru"),
+    WireTimeRule(),
     RussianCountRule(PACK.lexicon, _words, _ordinals),
 ]

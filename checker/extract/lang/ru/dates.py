@@ -32,7 +32,8 @@ class DateRule:
 
     def __init__(self, lexicon: dict, ordinals: OrdinalWords, language: str = "ru"):
         self.language, self.ordinals = language, ordinals
-        month = f"(?:{month_pattern(language)})"
+        self.month_extra = lexicon.get("month_abbreviations") or {}
+        month = f"(?:{month_pattern(language, extra=self.month_extra)})"
         day = rf"[0-3]?\d(?!\d)(?:-?{alternation(lexicon['day_suffixes'])}(?!\p{{L}}))?"  # "25-го"
         self.marks = {p: cal for cal, ps in lexicon["calendar_marks"].items() for p in ps}
         mark = calendar_mark(self.marks)
@@ -96,7 +97,7 @@ class DateRule:
 
     def _written(self, text: str) -> Iterator[Found]:
         for m in self.scan.finditer(text):
-            month = month_number(self.language, m.group("mon"))
+            month = month_number(self.language, m.group("mon"), self.month_extra)
             d = self.day(m)
             if month is None or d is None or not 1 <= d <= 31:
                 continue
@@ -126,7 +127,7 @@ class DateRule:
         for m in self.span_scan.finditer(text):
             if not m.group("open") and m.group("join") not in _DASHES:
                 continue
-            mon, mon2 = month_number(self.language, m.group("mon")), month_number(self.language, m.group("mon2"))
+            mon, mon2 = month_number(self.language, m.group("mon"), self.month_extra), month_number(self.language, m.group("mon2"), self.month_extra)
             d, d2 = self.day(m), self.day(m, "d2")
             if None in (mon, mon2, d, d2):
                 continue

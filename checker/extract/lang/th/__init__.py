@@ -13,6 +13,7 @@ from checker.extract.lang.th.tallies import TallyRule
 from checker.extract.lang.th.times import RelativeTimeRule, TimeRule
 from checker.extract.months import month_table
 from checker.extract.pack import LanguagePack
+from checker.extract.zones import WireTimeRule
 
 
 class ThaiPack(LanguagePack):
@@ -36,4 +37,5 @@ PACK.rules = [
     RelativeDayRule(PACK.lexicon, _words),
     TallyRule(PACK.lexicon, _words),
     ThaiCountRule(PACK.lexicon, _words),
+    WireTimeRule(),
 ]

@@ -1,0 +1,128 @@
+"""The clock a time is told on: "05:30 UTC", "a las 9:30 hora local", "в 01:23 по московскому
+времени", "14:30 GMT+3". A pack's `time_zones` lexicon gives its phrases for each clock: an IANA
+zone ("Europe/Moscow"), "UTC", or "local" (the clock of the place, which a corpus may name as
+its `time_zone`). UTC and GMT, with or without an offset, are read in every language. The
+time's hit grows to take the phrase in, so its quote says which clock it reads;
+checker/normalize/zones.py tells how far that clock was from UTC on the day."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from checker.extract.common import Anchored
+from checker.extract.found import Found
+from checker.extract.phrases import alternation, fold
+from checker.normalize.zones import utc_offset
+
+# Read in every language: the same letters in Spanish, Russian and Thai news.
+UNIVERSAL = {"UTC": ["UTC", "GMT"]}
+_OFFSET = r"(?P<sign>[+−–-])\s?(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?(?!\d)"
+
+
+def zone_phrases(table: dict[str, list[str]] | None) -> tuple[regex.Pattern, dict[str, str]]:
+    """A pattern for a clock's name right after a time, and each folded phrase's zone.
+
+    >>> rx, zones = zone_phrases({"local": ["local time"]})
+    >>> m = rx.match(" (local time)")
+    >>> m.group(), zones[fold(m.group("phrase"))]
+    (' (local time)', 'local')
+    >>> rx.match(" GMT+3").group("hours"), rx.match(" GMTs") is None
+    ('3', True)
+    """
+    table = {**UNIVERSAL, **(table or {})}
+    zones = {fold(p): zone for zone, phrases in table.items() for p in phrases or []}
+    name = rf"(?P<utc>{alternation(UNIVERSAL['UTC'])})\s?{_OFFSET}|(?P<phrase>{alternation(p for ps in table.values() for p in ps or [])})"
+    # A bracket opened before the name must close after it: "09:30 (hora local)".
+    return regex.compile(rf"[ \t,]*+(?:(?P<open>\()\s*)?(?:{name})(?![\p{{L}}\p{{M}}\d])(?(open)\s*\))", regex.IGNORECASE), zones
+
+
+def offset_zone(sign: str, hours: str, minutes: str | None) -> str:
+    """A written offset from UTC as a zone name.
+
+    >>> offset_zone("−", "3", None), offset_zone("+", "05", "30")
+    ('UTC-03:00', 'UTC+05:30')
+    """
+    return f"UTC{'+' if sign == '+' else '-'}{int(hours):02d}:{minutes or '00'}"
+
+
+def zone_times(found: list[Found], text: str, pattern: tuple[regex.Pattern, dict[str, str]]) -> None:
+    """Give each time told on a named clock its zone, in place, its hit grown to take the name
+    in (up to the next hit); a time read again on another clock in brackets right after it is
+    local, its offset from UTC told by the two readings when the other is on UTC or a written
+    offset. A relative time ("two hours later") is left as it is.
+
+    >>> hits = [Found("time", 3, 8, minutes=330)]
+    >>> zone_times(hits, "at 05:30 GMT, 4 March", zone_phrases(None))
+    >>> hits[0].zone, hits[0].end
+    ('UTC', 12)
+    """
+    rx, zones = pattern
+    starts = sorted(f.start for f in found)
+    for f in found:
+        if f.kind != "time" or f.relative_minutes is not None:
+            continue
+        m = rx.match(text, f.end)
+        if m is None:
+            continue
+        i = bisect_left(starts, f.end)
+        if i < len(starts) and starts[i] < m.end():
+            continue
+        if m.group("utc"):
+            f.zone = offset_zone(m.group("sign"), m.group("hours"), m.group("minutes"))
+        else:
+            f.zone = zones[fold(m.group("phrase"))]
+        f.end = m.end()
+    # "at 9:45 a.m. (0445 GMT)": a time read again on a named clock in brackets is on the
+    # place's own clock, though it does not say so; and the two readings tell how far that
+    # clock is from UTC.
+    times = [f for f in found if f.kind == "time"]
+    for main, twin in zip(times, times[1:]):
+        if main.relative_minutes is not None or twin.zone in (None, "local") or not in_brackets_after(main, twin, text):
+            continue
+        main.zone = main.zone or "local"
+        fixed = utc_offset(twin.zone, None)
+        if main.zone == "local" and fixed is not None and main.minutes is not None and twin.minutes is not None:
+            main.utc_offset = offset_between(main.minutes, twin.minutes - fixed)
+
+
+def offset_between(local: int, utc: int) -> int:
+    """The offset from UTC of a clock that reads `local` minutes when UTC reads `utc`, between
+    UTC-12:00 and UTC+14:00, the range of the world's clocks.
+
+    >>> offset_between(22 * 60 + 50, 4 * 60 + 50), offset_between(20, 21 * 60 + 20), offset_between(9 * 60 + 45, 4 * 60 + 45)
+    (-360, 180, 300)
+    """
+    offset = (local - utc) % 1440
+    return offset - 1440 if offset > 14 * 60 else offset
+
+
+_OPENING = regex.compile(r"\s*[(\[]\s*")
+_CLOSING = regex.compile(r"\s*[)\]]")
+
+
+def in_brackets_after(a: Found, b: Found, text: str) -> bool:
+    """Whether hit `b` stands alone in brackets right after hit `a`: "16:53 (21:53 GMT)".
+
+    >>> t = "a las 9:30 hora local (14:30 GMT) del jueves"
+    >>> in_brackets_after(Found("time", 6, 21), Found("time", 23, 32), t), in_brackets_after(Found("time", 6, 10), Found("time", 23, 32), t)
+    (True, False)
+    """
+    return _OPENING.fullmatch(text, a.end, b.start) is not None and _CLOSING.match(text, b.end) is not None
+
+
+class WireTimeRule:
+    """Four digits before UTC or GMT are a clock, in every language: wire copy's "at 0917 GMT",
+    "(2120 GMT on Saturday)". Found only where the name stands; `zone_times` adds the clock.
+
+    >>> [(f.minutes, f.start, f.end) for f in WireTimeRule()("The quake hit at 0917 GMT, in 2019 GMT+2")]
+    [(557, 17, 21)]
+    """
+
+    PATTERN = regex.compile(r"(?<![\p{L}\p{M}\d.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s?(?:GMT|UTC)(?![\p{L}\p{M}\d+−–-]))")
+
+    def __init__(self):
+        self._scan = Anchored(self.PATTERN, {"gmt", "utc"}, lead=1, digits=False)
+
+    def __call__(self, text: str) -> list[Found]:
+        return [Found("time", m.start(), m.end(), minutes=int(m["h"]) * 60 + int(m["m"])) for m in self._scan.finditer(text)]
