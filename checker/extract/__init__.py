@@ -128,7 +128,7 @@ def _claim(r: Resolved, text: str, ctx: ExtractContext, pack, units: "CatalogUni
             date_calendar=day.calendar if day else "unspecified",
             gregorian_date=(day.iso() if day.calendar == "gregorian" else day.to_gregorian().iso()) if day and day.calendar != "unspecified" else None,
             zone=f.zone,
-            utc_offset=f.utc_offset if f.utc_offset is not None else utc_offset(f.zone or ctx.time_zone, day, ctx.time_zone),
+            utc_offset=f.utc_offset if f.utc_offset is not None else utc_offset(f.zone or ctx.time_zone, day, ctx.time_zone, ctx.default_year),
         )
     if f.kind == "date":
         return DateClaim(
@@ -160,15 +160,15 @@ def _binder(catalog: Catalog, pack) -> TopicBinder:
 @lru_cache(maxsize=None)
 def _context_phrases(code: str) -> tuple:
     """A pack's phrases around its hits, compiled once: its `night_of` and `night_before`
-    words, its `date_qualifiers` and its `report_verbs` before a date, its `time_zones` after
-    a time."""
+    words, its `date_qualifiers` and its `report_verbs` before a date, its clock names after a
+    time."""
     lexicon = get_pack(code).lexicon
     return (
         night_phrases(lexicon.get("night_of")),
         night_phrases(lexicon.get("night_before")),
         bound_phrases(lexicon.get("date_qualifiers")),
         report_phrases(lexicon.get("report_verbs")),
-        zone_phrases(lexicon.get("time_zones")),
+        zone_phrases(lexicon, code),
     )
 
 

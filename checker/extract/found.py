@@ -52,3 +52,12 @@ class Found:
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
+
+    def same_range(self, other: "Found") -> bool:
+        """Whether two time hits are the two ends of one range ("entre las 7:37 y las 7:40"),
+        which a rule reports as two hits with the range's bounds.
+
+        >>> Found("time", 0, 4, approx="range", low=457, high=460).same_range(Found("time", 9, 13, approx="range", low=457, high=460))
+        True
+        """
+        return self.kind == other.kind == "time" and self.approx == other.approx == "range" and (self.low, self.high) == (other.low, other.high)

@@ -89,10 +89,18 @@ def weekday_pattern(language: str) -> "regex.Pattern | None":
 
     >>> weekday_pattern("en").sub("", " on Sunday, 8"), weekday_pattern("es").sub("", " del martes 17")
     (' 8', ' 17')
+    >>> weekday_pattern("th").sub("", " ของวันอาทิตย์ที่ 26")
+    '26'
+    
     """
     import regex
+
+    from checker.extract.phrases import UNSPACED
 
     names = weekday_table(language, abbreviations=True)
     if not names:
         return None
+    if UNSPACED.match(next(iter(names))):
+        # Words run together: "ของวันอาทิตย์ที่ 26" (of Sunday, the 26th), a short word glued on either side.
+        return regex.compile(rf"\s*[\p{{L}}\p{{M}}]{{0,4}}?(?:{alternation(names)})[\p{{L}}\p{{M}}]{{0,4}}\s*", regex.IGNORECASE)
     return regex.compile(rf"(?:\s+\p{{L}}{{1,3}})?\s+(?:{alternation(names)})\.?,?(?!\p{{L}})", regex.IGNORECASE)

@@ -85,7 +85,7 @@ def fold(text: str) -> str:
     return _SPACES.sub("", text.casefold()).replace("ё", "е")
 
 
-_UNSPACED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}]")
+UNSPACED = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Han}]")
 
 
 def phrases_before(words: Iterable[str]) -> str:
@@ -99,7 +99,7 @@ def phrases_before(words: Iterable[str]) -> str:
     True
     """
     def one(word: str) -> str:
-        edge = "" if _UNSPACED.match(word) else r"(?<![\p{L}\p{M}])"
+        edge = "" if UNSPACED.match(word) else r"(?<![\p{L}\p{M}])"
         return edge + regex.escape(word).replace(r"\ ", r"\s+")
 
     return "|".join(one(w) for w in sorted(words, key=len, reverse=True))

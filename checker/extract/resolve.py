@@ -9,8 +9,9 @@ import regex
 
 from checker.extract.found import Found
 from checker.extract.phrases import phrases_before
-from checker.extract.zones import in_brackets_after
+from checker.extract.zones import in_brackets_after, offset_between
 from checker.normalize.calendars import CalendarDate, MonthDay, exists_in_some_year, is_valid, julian_offset, to_jdn
+from checker.normalize.zones import utc_offset
 
 NIGHT_START, SMALL_HOURS_END = 18 * 60, 6 * 60
 # A date this close after a time ("2:10 a.m. on 26 October", "a las 3 a. m. del 24") is its date.
@@ -118,6 +119,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
     last_time: tuple[int, CalendarDate | None] | None = None
     last_time_para = -1
     last_about = False  # whether the last time was an approximation, which times counted from it are too
+    last_clock: tuple[str | None, int | None] = (None, None)  # the zone and offset of the last time
     previous: Resolved | None = None  # the last date hit that became a day
     # Whether the current day still holds in later paragraphs: not once their clock ran back.
     carrying = False
@@ -173,16 +175,25 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
             told_time = out[-1] if out else None
             if told_time is not None and told_time.found.kind == "time" and _follows(text, told_time.found.end, f.start, weekdays):
                 told_time.date, last_time, last_time_para = current, (told_time.found.minutes, current), para
+                if len(out) > 1 and _on_two_clocks(out[-2].found, told_time.found, text):
+                    # "в 6:00 мск (3:00 UTC) 26 апреля": the clock runs on from the first reading.
+                    last_time, last_clock = (out[-2].found.minutes, current), (out[-2].found.zone, out[-2].found.utc_offset)
             elif f.relative_days is None or r.date != day_before:
                 last_time = None
             carrying, told = True, f.end
             dates.append(r)
             out.append(r)
         elif f.kind == "time":
+            if out and _on_two_clocks(out[-1].found, f, text):
+                # The same moment read on another clock ("в 6:00 мск (3:00 UTC)"): the narrative
+                # stays on the first reading's clock and day.
+                out.append(Resolved(f, date=out[-1].date))
+                continue
             if f.minutes is None and f.relative_minutes is not None:
                 if last_time is None or last_time_para != para:
                     continue
                 f.minutes = (last_time[0] + f.relative_minutes) % 1440
+                f.zone, f.utc_offset = last_clock  # counted on the clock of the time it counts from
                 if f.approx == "exact" and last_about:
                     f.approx = "about"  # "cerca del mediodía … dos horas más tarde": about 14:00
             if f.twelve_hour and f.approx != "range" and last_time is not None and (last_time_para == para or carried):
@@ -205,6 +216,7 @@ def resolve(found: list[Found], text: str, *, default_year: int | None, calendar
                 told = f.end
             out.append(Resolved(f, date=day))
             last_time, last_time_para, last_about = (f.minutes, day), para, f.approx == "about"
+            last_clock = (f.zone, f.utc_offset)
         else:
             out.append(Resolved(f))
     _pair_twins(dates, text)
@@ -432,10 +444,37 @@ def _bind_following_dates(items: list[Resolved], text: str, weekdays: regex.Patt
             r.date = nxt.date
         elif _on_two_clocks(r.found, nxt.found, text):
             after = items[i + 2] if i + 2 < len(items) else None
-            if after is not None and after.found.kind == "date" and after.date is not None and nxt.date == after.date and ")" in text[nxt.found.end : after.found.start]:
+            after_brackets = after is not None and after.found.kind == "date" and after.date is not None and nxt.date == after.date and ")" in text[nxt.found.end : after.found.start]
+            if after_brackets:
                 r.date = after.date
+            shift = _days_apart(r, nxt)
+            if after_brackets:
+                nxt.date = r.date.shifted(shift)
             # Either reading with no day of its own takes the other's.
-            r.date, nxt.date = r.date or nxt.date, nxt.date or r.date
+            r.date, nxt.date = r.date or (nxt.date and nxt.date.shifted(-shift)), nxt.date or (r.date and r.date.shifted(shift))
+            twin_offset = utc_offset(nxt.found.zone, nxt.date)
+            if r.found.zone == "local" and r.found.utc_offset is None and twin_offset is not None:
+                # "9:20 по местному времени (7:20 мск)": the local clock, by the reading on Moscow's.
+                r.found.utc_offset = offset_between(r.found.minutes, nxt.found.minutes - twin_offset)
+        elif r.found.same_range(nxt.found):
+            r.date = r.date or nxt.date  # "entre las 7:37 y las 7:40 … del 11 de marzo"
+
+
+def _days_apart(main: Resolved, twin: Resolved) -> int:
+    """How many days the bracketed reading's clock is ahead of the main one's at that moment,
+    when both offsets can be told: "23:49 hora local (04:49 GMT)" at UTC-05:00 is the next day
+    on UTC. 0 when they cannot.
+
+    >>> main, twin = Found("time", 0, 1, minutes=1429, zone="local", utc_offset=-300), Found("time", 2, 3, minutes=289, zone="UTC")
+    >>> _days_apart(Resolved(main), Resolved(twin))
+    1
+    """
+    m, t = main.found, twin.found
+    main_offset = m.utc_offset if m.utc_offset is not None else utc_offset(m.zone, main.date)
+    twin_offset = utc_offset(t.zone, twin.date or main.date)
+    if main_offset is None or twin_offset is None or m.minutes is None or t.minutes is None:
+        return 0
+    return (m.minutes - main_offset + twin_offset - t.minutes) // 1440
 
 
 def _on_two_clocks(a: Found, b: Found, text: str) -> bool:

@@ -7,6 +7,7 @@ checker/normalize/zones.py tells how far that clock was from UTC on the day."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import regex
 
@@ -20,21 +21,66 @@ UNIVERSAL = {"UTC": ["UTC", "GMT"]}
 _OFFSET = r"(?P<sign>[+−–-])\s?(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?(?!\d)"
 
 
-def zone_phrases(table: dict[str, list[str]] | None) -> tuple[regex.Pattern, dict[str, str]]:
-    """A pattern for a clock's name right after a time, and each folded phrase's zone.
+def zone_phrases(lexicon: dict, language: str | None = None) -> tuple[regex.Pattern, dict[str, str]]:
+    """A pattern for a clock's name right after a time, and each folded phrase's zone, from a
+    pack's lexicon: its `time_zones`, the words that may lead a name (`time_zone_leads`: Thai
+    "ตาม", "according to"), and with `time_zone_names_from_cldr` the zone names CLDR gives the
+    language (`cldr_zone_names`).
 
-    >>> rx, zones = zone_phrases({"local": ["local time"]})
+    >>> rx, zones = zone_phrases({"time_zones": {"local": ["local time"]}, "time_zone_names_from_cldr": True}, "en")
     >>> m = rx.match(" (local time)")
-    >>> m.group(), zones[fold(m.group("phrase"))]
-    (' (local time)', 'local')
+    >>> m.group(), zones[fold(m.group("phrase"))], zones[fold(rx.match(" Japan Standard Time").group("phrase"))]
+    (' (local time)', 'local', 'Asia/Tokyo')
     >>> rx.match(" GMT+3").group("hours"), rx.match(" GMTs") is None
     ('3', True)
+    >>> zone_phrases({"time_zones": {"UTC": ["по Гринвичу"]}})[0].match(" UTC") is not None
+    True
     """
-    table = {**UNIVERSAL, **(table or {})}
-    zones = {fold(p): zone for zone, phrases in table.items() for p in phrases or []}
-    name = rf"(?P<utc>{alternation(UNIVERSAL['UTC'])})\s?{_OFFSET}|(?P<phrase>{alternation(p for ps in table.values() for p in ps or [])})"
+    own = lexicon.get("time_zones") or {}
+    cldr = cldr_zone_names(language) if language and lexicon.get("time_zone_names_from_cldr") else {}
+    # A pack's own words add to CLDR's and to the universal ones ("по Гринвичу" beside "GMT").
+    table = {zone: [*cldr.get(zone, []), *UNIVERSAL.get(zone, []), *(own.get(zone) or [])] for zone in {**cldr, **UNIVERSAL, **own}}
+    zones = {fold(p): zone for zone, phrases in table.items() for p in phrases}
+    leads = lexicon.get("time_zone_leads") or []
+    lead = rf"(?:{alternation(leads)}\s*)?" if leads else ""
+    name = rf"(?P<utc>{alternation(UNIVERSAL['UTC'])})\s?{_OFFSET}|(?P<phrase>{alternation(p for ps in table.values() for p in ps)})"
     # A bracket opened before the name must close after it: "09:30 (hora local)".
-    return regex.compile(rf"[ \t,]*+(?:(?P<open>\()\s*)?(?:{name})(?![\p{{L}}\p{{M}}\d])(?(open)\s*\))", regex.IGNORECASE), zones
+    return regex.compile(rf"[ \t,]*+(?:(?P<open>\()\s*)?{lead}(?:{name})(?![\p{{L}}\p{{M}}\d])(?(open)\s*\))", regex.IGNORECASE), zones
+
+
+@lru_cache(maxsize=None)
+def cldr_zone_names(language: str) -> dict[str, list[str]]:
+    """The names CLDR (through Babel) gives time zones in `language` that name one zone each:
+    the region format with each zone's city ("Tokyo Time", "hora de Tokio", "เวลาโตเกียว") or,
+    for a country with one zone, the country ("Japan Time"), and the long names of the
+    metazones that hold one zone alone ("Japan Standard Time"). A name shared by several zones
+    ("Eastern Time") is a pack's to map, in its `time_zones`.
+
+    >>> names = cldr_zone_names("es")
+    >>> sorted(names["Asia/Tokyo"])[:2], "hora de Buenos Aires" in names["America/Argentina/Buenos_Aires"]
+    (['hora de Japón', 'hora de Tokio'], True)
+    """
+    from babel import Locale
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    locale, metazones = Locale.parse(language), get_global("meta_zones")
+    region = locale.zone_formats["region"]
+    names: dict[str, set[str]] = {}
+    for zone in metazones:
+        names.setdefault(zone, set()).update({get_timezone_location(zone, locale), region % get_timezone_location(zone, locale, return_city=True)})
+    members: dict[str, list[str]] = {}
+    for zone, metazone in metazones.items():
+        members.setdefault(metazone, []).append(zone)
+    for metazone, zones in members.items():
+        if len(zones) == 1 and metazone in locale.meta_zones:
+            names[zones[0]].update(locale.meta_zones[metazone].get("long", {}).values())
+    # A name two zones share ("Kiribati Time") says neither.
+    owners: dict[str, set[str]] = {}
+    for zone, phrases in names.items():
+        for phrase in phrases:
+            owners.setdefault(fold(phrase), set()).add(zone)
+    return {zone: sorted(p for p in phrases if len(owners[fold(p)]) == 1) for zone, phrases in names.items()}
 
 
 def offset_zone(sign: str, hours: str, minutes: str | None) -> str:
@@ -53,7 +99,7 @@ def zone_times(found: list[Found], text: str, pattern: tuple[regex.Pattern, dict
     offset. A relative time ("two hours later") is left as it is.
 
     >>> hits = [Found("time", 3, 8, minutes=330)]
-    >>> zone_times(hits, "at 05:30 GMT, 4 March", zone_phrases(None))
+    >>> zone_times(hits, "at 05:30 GMT, 4 March", zone_phrases({}))
     >>> hits[0].zone, hits[0].end
     ('UTC', 12)
     """
@@ -77,6 +123,9 @@ def zone_times(found: list[Found], text: str, pattern: tuple[regex.Pattern, dict
     # place's own clock, though it does not say so; and the two readings tell how far that
     # clock is from UTC.
     times = [f for f in found if f.kind == "time"]
+    for first, last in zip(times, times[1:]):
+        if first.zone is None and first.same_range(last):
+            first.zone = last.zone  # "entre las 7:37 y las 7:40 hora peninsular"
     for main, twin in zip(times, times[1:]):
         if main.relative_minutes is not None or twin.zone in (None, "local") or not in_brackets_after(main, twin, text):
             continue

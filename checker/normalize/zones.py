@@ -28,21 +28,23 @@ def _iana_names() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-def utc_offset(zone: str | None, day: CalendarDate | None, local_zone: str | None = None) -> int | None:
+def utc_offset(zone: str | None, day: CalendarDate | None, local_zone: str | None = None, year: int | None = None) -> int | None:
     """Minutes east of UTC of the clock `zone` at noon of `day`, or None when it cannot be
     told: no zone, a local clock the corpus does not name, a zone whose offset depends on the
-    day given without one.
+    day given without one. Without a day, a zone that keeps one offset all through `year` has it.
 
     >>> d = CalendarDate(2022, 3, 4, "gregorian")
     >>> utc_offset("UTC", None), utc_offset("UTC-03:30", None), utc_offset("Europe/Kyiv", d)
     (0, -210, 120)
     >>> utc_offset("Europe/Kyiv", None), utc_offset("local", d), utc_offset("local", d, "Europe/Moscow")
     (None, None, 180)
+    >>> utc_offset("Asia/Bangkok", None, year=2004), utc_offset("Europe/Kyiv", None, year=2022)
+    (420, None)
     """
     if zone is None:
         return None
     if zone == "local":
-        return utc_offset(local_zone, day) if local_zone and local_zone != "local" else None
+        return utc_offset(local_zone, day, year=year) if local_zone and local_zone != "local" else None
     fixed = _FIXED.fullmatch(zone)
     if fixed is not None:
         if not fixed.group("sign"):
@@ -50,7 +52,10 @@ def utc_offset(zone: str | None, day: CalendarDate | None, local_zone: str | Non
         minutes = int(fixed.group("hours")) * 60 + int(fixed.group("minutes"))
         return minutes if fixed.group("sign") == "+" else -minutes
     if day is None:
-        return None
+        if year is None or not 1 < year < 9999:
+            return None
+        winter, summer = (_iana_offset(zone, f"{year:04d}-{month:02d}-15") for month in (1, 7))
+        return winter if winter == summer else None
     # A day in no marked calendar is read as written, as everywhere else.
     return _iana_offset(zone, day.to_gregorian().iso() if day.calendar == "julian" else day.iso())
 
