@@ -85,9 +85,10 @@ class TimeClaim(_ClaimBase):
     date_calendar: Calendar = "unspecified"
     gregorian_date: str | None = None
     # The clock the text names ("UTC", "UTC+03:00", "Europe/Moscow", or "local": the place's
-    # own), None when it names none; and how many minutes east of UTC that clock was on the
-    # day, when that can be told (checker/normalize/zones.py). Unnamed, a time is read on the
-    # corpus's `time_zone`, if it has one, and then has an offset but no zone.
+    # own; a derived time's is the one it counts from), None when it names none; and how many
+    # minutes east of UTC that clock was on the day, when that can be told
+    # (checker/normalize/zones.py). Unnamed, a time is read on the corpus's `time_zone`, if it
+    # has one, and then has an offset but no zone.
     zone: str | None = None
     utc_offset: int | None = None
 
