@@ -73,6 +73,8 @@ def _stated(claim) -> str:
         value = ends[0] if lo == hi or len(ends) == 1 else "..".join(ends)
     elif claim.kind == "date" and claim.calendar != "unspecified":
         value = f"{claim.value} ({claim.calendar})"
+    elif claim.kind == "time" and claim.zone:
+        value = f"{claim.value} {claim.zone}"
     else:
         value = str(claim.value)
     word = _QUALIFIER_WORDS.get(claim.approx)
@@ -145,12 +147,16 @@ def _as_day(iso) -> int:
     return day.jdn()
 
 
-def _readings(claim) -> list[tuple[int, int]]:
+def _readings(claim, on_utc: bool = False) -> list[tuple[int, int]]:
     """A claim's stated values on one axis, as (low, high) pairs: several when the claim can be
-    read more than one way (a date with no calendar mark, in either calendar)."""
+    read more than one way (a date with no calendar mark, in either calendar). With `on_utc`, a
+    time of day on UTC (its offset must be known)."""
     if claim.kind == "time":
         low = claim.low if claim.low is not None else _as_minutes(claim.value)
         high = claim.high if claim.high is not None else _as_minutes(claim.value)
+        if on_utc:
+            start = (low - claim.utc_offset) % 1440
+            return [(start, start + (high - low) % 1440)]
         return [(low, high)]
     if claim.kind == "count":
         ends = [x for x in (claim.value.low, claim.value.high) if x is not None]
@@ -188,9 +194,11 @@ def _bounds(kind: str, low, high) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def assert_value_within(claims, topic: str, low, high) -> None:
+def assert_value_within(claims, topic: str, low, high, *, on_utc: bool = False) -> None:
     """Every value stated about `topic` lies in [low, high]: times as "HH:MM" (time of day),
-    dates as Gregorian "YYYY-MM-DD" (or CalendarDate), counts as numbers.
+    dates as Gregorian "YYYY-MM-DD" (or CalendarDate), counts as numbers. With `on_utc`, times
+    are read on UTC, each from its own clock ("16:53 hora local" at UTC-05:00 is 21:53); a time
+    whose clock's offset is unknown fails.
 
     A date with a calendar mark is compared as its Gregorian day; an unmarked one passes when
     either reading of it (Julian or Gregorian) lies within. Both ends of a range must lie within;
@@ -209,7 +217,11 @@ def assert_value_within(claims, topic: str, low, high) -> None:
     lo, hi = _bounds(kind, low, high)
     if lo > hi:
         raise ValueError(f"low {low!r} is after high {high!r}")
-    outside = [c for c in stating if not any(lo <= a and b <= hi for a, b in _readings(c) or [(lo, hi)])]
+    if on_utc:
+        unknown = [c for c in stating if c.kind == "time" and c.utc_offset is None]
+        if unknown:
+            raise AssertionError(f"{len(unknown)} claim(s) about {topic!r} are on a clock whose offset from UTC is unknown (name the corpus's time_zone):" + _listed([_stated(c) for c in unknown]))
+    outside = [c for c in stating if not any(lo <= a and b <= hi for a, b in _readings(c, on_utc) or [(lo, hi)])]
     if outside:
         raise AssertionError(f"{len(outside)} claim(s) about {topic!r} lie outside {low} – {high}:" + _listed([_stated(c) for c in outside]))
 

@@ -159,3 +159,26 @@ def test_a_reading_on_utc_in_brackets_tells_the_local_clock_without_a_corpus_zon
     assert times == [("en", "21:53", "UTC", 0), ("es", "16:53", "local", -300), ("es", "21:53", "UTC", 0)]
     findings = compare_claims(result.claims, corpus.catalog)
     assert [f.verdict for f in findings] == ["zone_artefact"] and "local time (UTC-05:00)" in findings[0].explanation
+
+
+def test_the_timeline_draws_one_moment_on_two_clocks_in_one_place_and_says_so():
+    from checker.report.timeline import choose_window
+
+    utc = clocked("en", "21:53", "UTC", 0, date="2010-01-12")
+    local = clocked("es", "16:53", "local", -300, date="2010-01-12", n=7)
+    unknown = clocked("ru", "16:53", "local", None, date="2010-01-12", n=9)
+    window = choose_window([utc, local, unknown])
+    assert window.on_utc and window.offset(utc) == window.offset(local) != window.offset(unknown)
+    # One clock: drawn as written, as before.
+    assert not choose_window([local, unknown]).on_utc
+
+
+def test_a_value_range_on_utc_reads_each_time_on_its_own_clock():
+    from checker.testing import assert_value_within
+
+    told = [clocked("en", "21:53", "UTC", 0), clocked("es", "16:53", "local", -300, n=7)]
+    assert_value_within(told, "t", "21:50", "22:00", on_utc=True)
+    with pytest.raises(AssertionError, match="es says 16:53 local"):
+        assert_value_within(told, "t", "21:50", "22:00")
+    with pytest.raises(AssertionError, match="offset from UTC is unknown"):
+        assert_value_within([*told, clocked("ru", "16:53", "local", None, n=9)], "t", "21:50", "22:00", on_utc=True)

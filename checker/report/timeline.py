@@ -219,27 +219,45 @@ def _x(offset: float) -> float:
 @dataclass(frozen=True)
 class Window:
     """24 hours from minute `cut` of day `day` (a Julian Day Number; None: no claim states a
-    day), and the day each dated claim states."""
+    day), and the day each dated claim states. `on_utc`: the claims are told on clocks of
+    different offsets, so each whose offset is known is drawn on UTC (the others on their own
+    clock, as written)."""
 
     cut: int
     day: int | None
     dated: dict[str, int]
+    on_utc: bool = False
+
+    def minute(self, claim) -> int:
+        """The claim's first minute on the window's clock (on UTC it may fall on the day before
+        or after: -60 is 23:00 the day before).
+
+        >>> from types import SimpleNamespace as NS
+        >>> Window(0, None, {}, on_utc=True).minute(NS(low=60, utc_offset=180)), Window(0, None, {}).minute(NS(low=60, utc_offset=180))
+        (-120, 60)
+        """
+        shift = getattr(claim, "utc_offset", None) if self.on_utc else None
+        return claim.low - (shift or 0)
 
     def offset(self, claim) -> int | None:
         """Minutes from the window's start, or None for a dated claim outside it."""
         if claim.id in self.dated and self.day is not None:
-            offset = (self.dated[claim.id] - self.day) * DAY + claim.low - self.cut
+            offset = (self.dated[claim.id] - self.day) * DAY + self.minute(claim) - self.cut
             return offset if 0 <= offset < DAY else None
-        return (claim.low - self.cut) % DAY
+        return (self.minute(claim) - self.cut) % DAY
 
 
 def choose_window(claims) -> Window:
-    """The window for some time claims: see the module's docstring."""
-    cut = cut_minute([c.low for c in claims])
+    """The window for some time claims: see the module's docstring. Claims on clocks of two
+    or more known offsets from UTC ("21:53 UTC", "16:53 hora local" at UTC-05:00) are drawn on
+    UTC, so that one moment has one place."""
+    on_utc = len({c.utc_offset for c in claims if getattr(c, "utc_offset", None) is not None}) > 1
+    draft = Window(0, None, {}, on_utc)
+    cut = cut_minute([draft.minute(c) for c in claims])
     dated = {c.id: d for c in claims if (d := day_of(c)) is not None}
     # The window of day d runs from `cut` on day d to `cut` on day d + 1.
-    day = window_day([(dated[c.id] * DAY + c.low - cut) // DAY for c in claims if c.id in dated])
-    return Window(cut, day, dated)
+    day = window_day([(dated[c.id] * DAY + draft.minute(c) - cut) // DAY for c in claims if c.id in dated])
+    return Window(cut, day, dated, on_utc)
 
 
 def _lane(name: str, detail: str, page: str, times: list[_Time], y: float) -> Lane:
@@ -336,7 +354,10 @@ def _picture(lanes: list[Lane], window: Window, outside: list, silent: list[str]
         if cut:
             days.append((_x(DAY - cut), "%04d-%02d-%02d" % from_jdn(day + 1, "gregorian")))
     legend = sorted({m.legend for lane in lanes for m in lane.marks if m.legend}, key=lambda t: (len(t[0]), t[0]))
-    start = f"{clock(cut)} on {days[0][1]} (Gregorian)" if days else f"{clock(cut)} (no claim states its day)"
+    hour = f"{clock(cut)} UTC" if window.on_utc else clock(cut)
+    start = f"{hour} on {days[0][1]} (Gregorian)" if days else f"{hour} (no claim states its day)"
+    if window.on_utc:
+        start += ", every time whose clock is known drawn on UTC"
     return Timeline(lanes, hours, days, legend, outside, silent[:SILENT_NAMED], max(0, len(silent) - SILENT_NAMED), y + 6, start, **more)
 
 
