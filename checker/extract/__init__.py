@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from checker.extract.bounds import bound_dates, bound_phrases
+from checker.extract.bounds import bound_dates, bound_phrases, negated_bounds, negated_phrases
 from checker.extract.lang import get_pack
 from checker.extract.months import weekday_pattern
 from checker.extract.phrases import unit_of, unit_patterns
@@ -160,14 +160,15 @@ def _binder(catalog: Catalog, pack) -> TopicBinder:
 @lru_cache(maxsize=None)
 def _context_phrases(code: str) -> tuple:
     """A pack's phrases around its hits, compiled once: its `night_of` and `night_before`
-    words, its `date_qualifiers` and its `report_verbs` before a date, its clock names after a
-    time."""
+    words, its `date_qualifiers` and its `report_verbs` before a date, its negations before a
+    bound, its clock names after a time."""
     lexicon = get_pack(code).lexicon
     return (
         night_phrases(lexicon.get("night_of")),
         night_phrases(lexicon.get("night_before")),
         bound_phrases(lexicon.get("date_qualifiers")),
         report_phrases(lexicon.get("report_verbs")),
+        negated_phrases(lexicon.get("negated_bounds")),
         zone_phrases(lexicon, code),
     )
 
@@ -196,8 +197,9 @@ def extract_claims(text: str, ctx: ExtractContext) -> list:
     pack = get_pack(ctx.language)
     read_as = pack.reading(_as_lf(text))
     found = _drop_overlaps(pack.find(read_as))
-    night_of, night_before, bounds, reports, zones = _context_phrases(pack.code)
+    night_of, night_before, bounds, reports, negations, zones = _context_phrases(pack.code)
     bound_dates(found, read_as, bounds)
+    negated_bounds(found, read_as, negations)
     mark_report_days(found, read_as, reports)
     zone_times(found, read_as, zones)
     resolved = resolve(found, read_as, default_year=ctx.default_year, calendar=ctx.calendar, nights=(night_of, night_before), weekdays=weekday_pattern(pack.code))

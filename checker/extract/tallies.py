@@ -3,7 +3,9 @@
 - the second figure of a tally: "by 381 votes to 150", "por 29 votos a 23", "381 голосом против
   150" (lexicon `tally_joiners`, the words between the figures);
 - the part of a whole: "684 of the 801 men", "71 de los 72 rehenes", "102 из 120 БМП" (lexicon
-  `partitives`).
+  `partitives`);
+- the part of a whole named before: "ранены 783 человека, 118 из них — дети" (lexicon
+  `partitive_pronouns`, the words that point back: "из них", "из которых").
 
 The other figure is an ordinary count; these report the one the count rule cannot name."""
 from __future__ import annotations
@@ -73,3 +75,20 @@ class Partitives(_Borrowing):
     def keeps(self, text: str, m: regex.Match) -> bool:
         """Not "p. 12 of the 300 pages": a figure after a label word names a page."""
         return self.rule.label_rx is None or not self.rule.label_rx.search(text, max(0, m.start() - 16), m.start())
+
+
+class PartsOfThem(_Borrowing):
+    """A figure before words that point back to a whole counted just before, in the same
+    sentence: it counts what the whole counts.
+
+    >>> from checker.extract.lang.ru import PACK, _words
+    >>> rule = PartsOfThem(PACK.lexicon, CountRule(PACK.lexicon, _words))
+    >>> [(f.low, f.counted) for f in rule("Ранены 783 человека, 118 из них — дети. Сгорели 5 домов. 2 из них")]
+    [(118.0, 'человека')]
+    """
+
+    key = "partitive_pronouns"
+
+    def pattern(self, lexicon: dict, words: list[str], num: str) -> str:
+        between = r"[^.;!?\n\d]{0,60}?"
+        return rf"(?<![\p{{L}}\d])(?:{num})\s+(?P<noun>\p{{L}}[\p{{L}}-]*){between}(?<![\p{{L}}\d])(?P<figure>{num})\s+(?:{alternation(words)})(?!\p{{L}})"

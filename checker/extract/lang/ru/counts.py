@@ -16,7 +16,7 @@ from checker.extract.common import CountRule, qualifier_group
 from checker.extract.found import Found
 from checker.extract.lang.ru.words import PAST_VERB, OrdinalWords
 from checker.extract.phrases import alternation, lookup
-from checker.extract.tallies import Partitives, Tallies
+from checker.extract.tallies import Partitives, PartsOfThem, Tallies
 from checker.extract.wordnum import NumberWords
 
 _PAST_VERB = regex.compile(PAST_VERB, regex.IGNORECASE)
@@ -36,6 +36,7 @@ class RussianCountRule:
         self.base = CountRule(lexicon, words)
         self.tallies = Tallies(lexicon, self.base)
         self.partitives = Partitives(lexicon, self.base)
+        self.parts_of_them = PartsOfThem(lexicon, self.base)
         self.rx_ordinal = regex.compile(ordinals.pattern, regex.IGNORECASE)
         self.scopes = {p: unit for unit, ps in (lexicon.get("scope_units") or {}).items() for p in ps}
         scope = alternation(self.scopes)
@@ -59,6 +60,7 @@ class RussianCountRule:
             yield f
         yield from self.tallies(text)
         yield from self.partitives(text)
+        yield from self.parts_of_them(text)
 
     def _verb_after_figure(self, f: Found, text: str) -> bool:
         """ "из 35 снарядов 2 попали": a bare figure before a past-tense verb names nothing
