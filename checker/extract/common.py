@@ -11,6 +11,7 @@ from itertools import compress
 import regex
 
 from checker.extract.found import Found
+from checker.extract.months import month_table, weekday_table
 from checker.extract.numbers import ascii_digits, parse_number
 from checker.extract.phrases import alternation, fold, unit_of, unit_patterns
 from checker.extract.wordnum import NumberWords
@@ -257,6 +258,9 @@ class CountRule:
 
         self.tolls = Tolls(lexicon)
         # "p. 45", "pp. 12-14", "vol. 3": a figure after such a word labels a page or a part.
+        # A capitalised word before a figure names a thing ("Flight 302"), unless it is a month
+        # or a weekday ("In March 300 people died").
+        self.calendar_words = set(month_table(words.language)) | set(weekday_table(words.language, abbreviations=True))
         labels = lexicon.get("labels") or []
         self.label_rx = regex.compile(rf"(?<!\p{{L}}){alternation(labels)}\s*+$", regex.IGNORECASE) if labels else None
         self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
@@ -422,6 +426,27 @@ class CountRule:
         first = _NON_BLANK.match(m.group("counted") or "")
         return first is not None and fold(first.group().strip(".,;:")) in self.not_counted
 
+    def _names_a_thing(self, text: str, m: regex.Match) -> bool:
+        """Whether bare digits are a name's number rather than a count: glued to letters by a
+        hyphen ("Tu-154", "COVID-19"), or after a capitalised word inside a sentence that is no
+        month or weekday ("Flight 302", "Boeing 737").
+
+        >>> rule = CountRule({}, NumberWords("en"))
+        >>> at = lambda t, figure: rule._names_a_thing(t, rule.rx.search(t, t.index(figure)))
+        >>> at("All aboard Flight 302 died", "302"), at("Tu-154 crashed", "154"), at("In March 300 people died", "300"), at("about 300", "about")
+        (True, True, False, False)
+        """
+        n = m.group("n")
+        if not n or not n[:1].isdecimal() or m.start() != m.start("n"):
+            return False
+        pos = m.start()
+        if pos >= 2 and text[pos - 1] in "-\u2010" and text[pos - 2].isalpha():
+            return True
+        word = word_before(text, pos)
+        if not word or not word[:1].isupper() or fold(word) in self.calendar_words:
+            return False
+        return not _opens_sentence(text, text.rindex(word, 0, pos))
+
     def __call__(self, text: str) -> Iterator[Found]:
         for hit, _ in self.hits(text):
             yield hit
@@ -429,7 +454,7 @@ class CountRule:
     def hits(self, text: str) -> Iterator[tuple[Found, regex.Match]]:
         """Each count with the match it was read from, for `words_after`."""
         for m in self.scan.finditer(text):
-            if _lone_figure(m) and not self.unit_rx.fullmatch(word_before(text, m.start())) and not self.tolls.near(text, m.start()):
+            if _lone_figure(m) and not self.unit_rx.fullmatch(word_before(text, m.start())) and not self.tolls.near(text, m.start()) and not _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
             scale = self.scale_of(m.group("scale"))
@@ -440,14 +465,13 @@ class CountRule:
                 if approx == "exact":
                     # "a dozen", "una treintena", "полсотни": one round figure, about; "several" a range.
                     approx = "about" if lo == hi else "range"
-                if scale != 1.0:
-                    lo, hi = lo * scale, hi * scale
+                lo, hi = times(lo, scale), times(hi, scale)
             elif m.group("a"):
                 scale_a = self.scales.get(fold(m.group("scale_a") or ""), scale)
                 lo, hi = self.number(m.group("a")), self.number(m.group("b"))
                 if lo is None or hi is None:
                     continue
-                lo, hi = lo * scale_a, hi * scale
+                lo, hi = times(lo, scale_a), times(hi, scale)
                 if not m.group("scale_a") and lo * self.shared_scale(m.group("b")) < hi:
                     lo *= self.shared_scale(m.group("b"))  # "two to three thousand": 2000-3000
                 if not lo < hi or (_looks_like_year(m.group("a"), lo) and _looks_like_year(m.group("b"), hi) and not self.counts_not_year(m)):
@@ -467,15 +491,21 @@ class CountRule:
                     continue
                 if written[:1].isupper() and written[:1].isalpha() and (not _opens_sentence(text, m.start("n")) or _title_case(text, m.end("n"))):
                     continue  # a capitalised number word inside a sentence, or before Title Case, is a title: "Ten Days"
-                lo = hi = value * scale
+                lo = hi = times(value, scale)
+            if self._names_a_thing(text, m):
+                continue
             if self.fraction_rx is not None and self.fraction_rx.match(text, _end_of_number(m)):
                 continue
             counted, end = self.counted_noun(m)
+            # "$2 million": the sign says what is counted, whatever follows.
+            money = _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            if money is not None:
+                counted, end = money.group().strip(), _end_of_number(m)
             if counted and (fold(counted) in self.not_counted or self._measure_first(m)):
                 continue  # "6 inch guns": a calibre, though "guns" is what the units know
             if counted and fold(counted) in self.function_words:
                 counted = None
-            start, unit = m.start(), None
+            start, unit = (money.start() if money is not None else m.start()), None
             if not (m.group("pct") or m.group("vague")):
                 if not counted:
                     start, counted = self.unit_before(text, start)
@@ -497,6 +527,18 @@ class CountRule:
             elif approx == "at_most":
                 lo, hi = None, hi
             yield Found("count", start, end if counted else _end_of_number(m), approx=approx, low=lo, high=hi, counted=counted, unit=unit), m
+
+
+_CURRENCY_BEFORE = regex.compile(r"(?:\p{Sc}|US\$|R\$)\s?$")
+
+
+def times(value: float, factor: float) -> float:
+    """A figure times its scale, without binary fractions: 8.2 million is 8,200,000.
+
+    >>> times(8.2, 1e6), times(3, 1.0)
+    (8200000.0, 3)
+    """
+    return value if factor == 1.0 else round(value * factor, 6)
 
 
 def _lone_figure(m: regex.Match) -> bool:

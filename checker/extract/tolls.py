@@ -13,16 +13,19 @@ from checker.extract.phrases import alternation, fold, lookup
 # How far back from the figure the toll phrase may end, and what may stand between: a few
 # words and commas, no figure and no end of a sentence or clause.
 REACH = 60
-_GAP = regex.compile(r"(?:[\s,]+[\p{L}\p{M}'’-]+){0,5}?[\s,]+")
+_GAP = regex.compile(r"(?:[\s,]+[\p{L}\p{M}'’-]+){0,6}?[\s,]+")
 _WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 
 
 class Tolls:
     """
-    >>> tolls = Tolls({"tolls": {"killed": ["death toll"]}, "toll_deltas": ["by"]})
+    >>> tolls = Tolls({"tolls": {"killed": ["death toll"]}, "toll_deltas": ["by"], "labels": ["magnitude"]})
     >>> text = "The death toll rose to 1,234; the death toll rose by 12."
     >>> tolls.before(text, 23), tolls.before(text, 52)
     ((4, 'death toll', 'killed'), None)
+    >>> quake = "The death toll from the magnitude 7.8 earthquake rose to 1,234"
+    >>> tolls.before(quake, quake.index("1,234"))
+    (4, 'death toll', 'killed')
     """
 
     def __init__(self, lexicon: dict):
@@ -38,6 +41,10 @@ class Tolls:
             last_words = anchor_words(p.split()[-1] for p in self.unit_of)
             self.scan = Anchored(rx, last_words, token_count(self.unit_of), digits=False)
         self._found: tuple[str | None, list[int], list] = (None, [], [])
+        # A measure between the toll and its figure is no figure of the toll: "the death toll
+        # from the magnitude 7.8 earthquake rose to 1,234" (the lexicon's `labels`).
+        labels = lexicon.get("labels") or []
+        self.measures = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(labels)})\s*+\d+(?:[.,]\d+)?", regex.IGNORECASE) if labels else None
 
     def _hits(self, text: str) -> tuple[list[int], list]:
         """The toll phrases of a text, found once per text, and the list of their ends."""
@@ -59,9 +66,12 @@ class Tolls:
         if i == 0 or ends[i - 1] < pos - REACH:
             return None
         m = hits[i - 1]
-        if not _GAP.fullmatch(text, m.end(), pos):
+        gap = text[m.end() : pos]
+        if self.measures is not None:
+            gap = self.measures.sub("", gap)
+        if not _GAP.fullmatch(gap):
             return None
-        words = _WORD.findall(text, m.end(), pos)
+        words = _WORD.findall(gap)
         if words and fold(words[-1]) in self.deltas:
             return None
         return m.start(), m.group(), lookup(self.unit_of, m.group())

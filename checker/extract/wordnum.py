@@ -99,6 +99,7 @@ class NumberWords:
     """The number words of one language: a pattern for a run of them, and its value."""
 
     def __init__(self, language: str, extra: dict[str, float] | None = None, connectors: Iterable[str] = ()):
+        self.language = language
         self.words = library_vocabulary(language)
         self.words.update({fold(k): float(v) for k, v in (extra or {}).items()})
         word = alternation(self.words)

@@ -93,9 +93,10 @@ def offset_zone(sign: str, hours: str, minutes: str | None) -> str:
 
 def zone_times(found: list[Found], text: str, pattern: tuple[regex.Pattern, dict[str, str]]) -> None:
     """Give each time told on a named clock its zone, in place, its hit grown to take the name
-    in (up to the next hit); a time read again on another clock in brackets right after it is
-    local, its offset from UTC told by the two readings when the other is on UTC or a written
-    offset. A relative time ("two hours later") is left as it is.
+    in (up to the next hit); the first end of a range takes the clock named after the last; a
+    time read again on another clock in brackets right after it is local, its offset from UTC
+    told by the two readings when the other is on UTC or a written offset. A relative time
+    ("two hours later") is left as it is: it takes the clock it counts from (resolve.py).
 
     >>> hits = [Found("time", 3, 8, minutes=330)]
     >>> zone_times(hits, "at 05:30 GMT, 4 March", zone_phrases({}))
@@ -170,8 +171,8 @@ class WireTimeRule:
     PATTERN = regex.compile(r"(?<![\p{L}\p{M}\d.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s?(?:GMT|UTC)(?![\p{L}\p{M}\d+−–-]))")
 
     def __call__(self, text: str) -> list[Found]:
-        # Most texts name neither: two substring tests in C spare them the scan (and a text
-        # without a token index of its own, such as Thai's, its building).
+        # Most texts name neither: two substring tests in C spare them the scan (an anchored
+        # scan would build the token index, which Thai's rules never need).
         if "GMT" not in text and "UTC" not in text:
             return []
         return [Found("time", m.start(), m.end(), minutes=int(m["h"]) * 60 + int(m["m"])) for m in self.PATTERN.finditer(text)]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import DIGITS, approx_of, qualifier_group
+from checker.extract.common import DIGITS, approx_of, qualifier_group, times
 from checker.extract.found import Found
 from checker.extract.lang.th.nouns import Noun, Nouns
 from checker.extract.lang.th.numwords import ThaiNumberWords
@@ -85,16 +85,16 @@ class ThaiCountRule:
     def _scaled(self, text: str, m: regex.Match, scale: float) -> tuple[float, float, str] | None:
         if m.group("vague"):
             lo, hi = lookup(self.vague, m.group("vague"))
-            return lo * scale, hi * scale, "range"
+            return times(lo, scale), times(hi, scale), "range"
         if m.group("a"):
             a, b = self._value(text, m.group("a"), m.start("a")), self._value(text, m.group("b"), m.start("b"))
             if a is None or b is None or not a[0] < b[1] or (_is_year(m.group("a")) and _is_year(m.group("b"))):
                 return None
-            return a[0] * scale, b[1] * scale, "range"
+            return times(a[0], scale), times(b[1], scale), "range"
         v = self._value(text, m.group("n"), m.start("n"))
         if v is None:
             return None
-        return v[0] * scale, v[1] * scale, "exact" if v[0] == v[1] else "range"
+        return times(v[0], scale), times(v[1], scale), "exact" if v[0] == v[1] else "range"
 
     # ------------------------------------------------------------ the rule
 
