@@ -88,6 +88,12 @@ def test_old_style_and_new_style_dates_agree_and_unmarked_ones_are_artefacts():
     assert judge_pair(date_claim("a", "1917-10-25"), date_claim("b", "1917-11-20")).verdict == "contradiction"
 
 
+def test_the_missing_are_part_of_the_casualties_and_not_of_the_dead():
+    missing = count_claim("en", 14, unit="missing")
+    assert "missing are part of casualties" in judge_pair(missing, count_claim("es", 500, unit="casualties", n=5)).why
+    assert "they count different things" in judge_pair(missing, count_claim("es", 500, unit="killed", n=5)).why
+
+
 def test_killed_and_casualties_are_a_scope_difference():
     pv = judge_pair(count_claim("es", 6, unit="killed"), count_claim("en", 700, approx="about", unit="casualties"))
     assert pv.verdict == "scope_difference" and "killed are part of casualties" in pv.why

@@ -13,7 +13,7 @@ from checker.normalize.zones import clock_name, utc_clock
 SMALL_GAP = {"time": 30, "date": 2}
 SMALL_COUNT_RATIO = 0.25
 # Units that are part of a wider one, for any event: killed and wounded are casualties.
-PART_OF = {"killed": "casualties", "wounded": "casualties", "arrested": "casualties"}
+PART_OF = {"killed": "casualties", "wounded": "casualties", "arrested": "casualties", "missing": "casualties"}
 
 ORDER = [
     "internal_inconsistency",
