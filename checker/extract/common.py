@@ -4,6 +4,7 @@ A pack whose language orders things otherwise writes its own rule instead."""
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
@@ -454,7 +455,7 @@ class CountRule:
     def hits(self, text: str) -> Iterator[tuple[Found, regex.Match]]:
         """Each count with the match it was read from, for `words_after`."""
         for m in self.scan.finditer(text):
-            if _lone_figure(m) and not self.unit_rx.fullmatch(word_before(text, m.start())) and not self.tolls.near(text, m.start()) and not _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            if _lone_figure(m) and not self.unit_rx.fullmatch(word_before(text, m.start())) and not self.tolls.near(text, m.start()) and not _money_before(text, m.start()):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
             scale = self.scale_of(m.group("scale"))
@@ -498,7 +499,7 @@ class CountRule:
                 continue
             counted, end = self.counted_noun(m)
             # "$2 million": the sign says what is counted, whatever follows.
-            money = _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start())
+            money = _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start()) if _money_before(text, m.start()) else None
             if money is not None:
                 counted, end = money.group().strip(), _end_of_number(m)
             if counted and (fold(counted) in self.not_counted or self._measure_first(m)):
@@ -530,6 +531,19 @@ class CountRule:
 
 
 _CURRENCY_BEFORE = regex.compile(r"(?:\p{Sc}|US\$|R\$)\s?$")
+
+
+def _money_before(text: str, pos: int) -> bool:
+    """Whether a currency sign stands right before `pos`, a space between or not ("$2", "€ 5"):
+    one look at a character, as it is asked of every figure.
+
+    >>> _money_before("cost $2", 6), _money_before("cost € 5", 7), _money_before("cost 5", 5)
+    (True, True, False)
+    """
+    ch = text[pos - 1] if pos > 0 else ""
+    if ch == " " and pos > 1:
+        ch = text[pos - 2]
+    return bool(ch) and unicodedata.category(ch) == "Sc"
 
 
 def times(value: float, factor: float) -> float:
