@@ -277,6 +277,13 @@ class CountRule:
         self.fraction_rx = regex.compile(rf"[-\u2010\s]\s*{alternation(fractions)}(?![\p{{L}}\-\u2010])", regex.IGNORECASE) if fractions else None
         # Digits run into letters are ordinals or codes ("25th", "14-я" aside), not counts.
         num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{words.pattern})"
+        # Ratios: "3 out of 4", "tres de cada cuatro" (lexicon `ratios: joiners`), and after one
+        # only, "one in five", "1 in 4" (`after_one`): neither figure counts anything.
+        ratios = lexicon.get("ratios") or {}
+        joiners_any, joiners_one = ratios.get("joiners") or [], ratios.get("after_one") or []
+        either = [*joiners_any, *joiners_one]
+        self.ratio_after = regex.compile(rf"\s+(?:(?P<any>{alternation(joiners_any)})|{alternation(joiners_one)})\s+(?:{num})", regex.IGNORECASE) if either else None
+        self.ratio_before = regex.compile(rf"(?<![\p{{L}}\d])(?P<first>{num})\s+(?:(?P<any>{alternation(joiners_any)})|{alternation(joiners_one)})\s+$", regex.IGNORECASE) if either else None
         joiners = alternation(lexicon.get("range_joiners") or ["-"])
         scale = alternation(self.scales) if self.scales else "(?!)"
         noun = r"\p{L}[\p{L}'’-]*+"
@@ -284,7 +291,7 @@ class CountRule:
         # "тысячи трёхсот" is 1,300, not thousands.
         word = alternation(words.words) if words.words else "(?!)"
         self.rx = regex.compile(
-            rf"""(?:(?<![\p{{L}}\p{{M}}]){qualifier_group(lexicon, _COUNT_KINDS)}\s+)?
+            rf"""(?:(?<![\p{{L}}\p{{M}}]){qualifier_group(lexicon, _COUNT_KINDS)}\s+(?P<money>\p{{Sc}}\s?)?)?
             (?:(?P<vague>(?<!\p{{L}}){alternation(lexicon.get("vague") or {})}(?!\p{{L}})(?!\s+(?!{scale})(?:{word})(?!\p{{L}})))
               |(?P<a>{num})(?:\s*(?P<scale_a>{scale}))?\s*(?:{joiners}|[-–—])\s*(?P<b>{num})
               |(?P<n>{num}))
@@ -427,6 +434,23 @@ class CountRule:
         first = _NON_BLANK.match(m.group("counted") or "")
         return first is not None and fold(first.group().strip(".,;:")) in self.not_counted
 
+    def _in_ratio(self, text: str, m: regex.Match, value: float | None) -> bool:
+        """Whether a figure is either side of a ratio: "3 out of 4 residents", "one in five
+        children", "uno de cada diez niños"; "in" only after one ("killed 12 in 4 villages").
+
+        >>> rule = CountRule({"ratios": {"joiners": ["out of"], "after_one": ["in"]}}, NumberWords("en"))
+        >>> at = lambda t, figure: rule._in_ratio(t, rule.rx.search(t, t.index(figure)), rule.number(figure))
+        >>> at("3 out of 4 residents", "3"), at("3 out of 4 residents", "4"), at("one in five children", "five"), at("killed 12 in 4 villages", "4")
+        (True, True, True, False)
+        """
+        if self.ratio_after is None or m.group("a") or m.group("vague"):
+            return False
+        after = self.ratio_after.match(text, _end_of_number(m))
+        if after is not None and (after.group("any") or value == 1):
+            return True
+        before = self.ratio_before.search(text, max(0, m.start() - 40), m.start())
+        return before is not None and (before.group("any") is not None or self.number(before.group("first")) == 1)
+
     def _names_a_thing(self, text: str, m: regex.Match) -> bool:
         """Whether bare digits are a name's number rather than a count: glued to letters by a
         hyphen ("Tu-154", "COVID-19"), or after a capitalised word inside a sentence that is no
@@ -495,13 +519,15 @@ class CountRule:
                 lo = hi = times(value, scale)
             if self._names_a_thing(text, m):
                 continue
+            if self._in_ratio(text, m, lo):
+                continue
             if self.fraction_rx is not None and self.fraction_rx.match(text, _end_of_number(m)):
                 continue
             counted, end = self.counted_noun(m)
             # "$2 million": the sign says what is counted, whatever follows.
             money = _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start()) if _money_before(text, m.start()) else None
-            if money is not None:
-                counted, end = money.group().strip(), _end_of_number(m)
+            if money is not None or m.group("money"):
+                counted, end = (money.group() if money is not None else m.group("money")).strip(), _end_of_number(m)
             if counted and (fold(counted) in self.not_counted or self._measure_first(m)):
                 continue  # "6 inch guns": a calibre, though "guns" is what the units know
             if counted and fold(counted) in self.function_words:
