@@ -284,6 +284,9 @@ class CountRule:
         either = [*joiners_any, *joiners_one]
         self.ratio_after = regex.compile(rf"\s+(?:(?P<any>{alternation(joiners_any)})|{alternation(joiners_one)})\s+(?:{num})", regex.IGNORECASE) if either else None
         self.ratio_before = regex.compile(rf"(?<![\p{{L}}\d])(?P<first>{num})\s+(?:(?P<any>{alternation(joiners_any)})|{alternation(joiners_one)})\s+$", regex.IGNORECASE) if either else None
+        # Asked of every figure: a word of a joiner next to it, before any pattern is tried.
+        self.ratio_first = {fold(j.split()[0]) for j in either}
+        self.ratio_last = {fold(j.split()[-1]) for j in either}
         joiners = alternation(lexicon.get("range_joiners") or ["-"])
         scale = alternation(self.scales) if self.scales else "(?!)"
         noun = r"\p{L}[\p{L}'’-]*+"
@@ -445,9 +448,14 @@ class CountRule:
         """
         if self.ratio_after is None or m.group("a") or m.group("vague"):
             return False
-        after = self.ratio_after.match(text, _end_of_number(m))
-        if after is not None and (after.group("any") or value == 1):
-            return True
+        end = _end_of_number(m)
+        next_word = text[end : end + 16].split(None, 1)
+        if next_word and fold(next_word[0]) in self.ratio_first:
+            after = self.ratio_after.match(text, end)
+            if after is not None and (after.group("any") or value == 1):
+                return True
+        if fold(word_before(text, m.start())) not in self.ratio_last:
+            return False
         before = self.ratio_before.search(text, max(0, m.start() - 40), m.start())
         return before is not None and (before.group("any") is not None or self.number(before.group("first")) == 1)
 
