@@ -258,10 +258,10 @@ class CountRule:
         from checker.extract.tolls import Tolls  # it builds on Anchored, defined below
 
         self.tolls = Tolls(lexicon)
-        # "p. 45", "pp. 12-14", "vol. 3": a figure after such a word labels a page or a part.
         # A capitalised word before a figure names a thing ("Flight 302"), unless it is a month
         # or a weekday ("In March 300 people died").
         self.calendar_words = set(month_table(words.language)) | set(weekday_table(words.language, abbreviations=True))
+        # "p. 45", "pp. 12-14", "vol. 3": a figure after such a word labels a page or a part.
         labels = lexicon.get("labels") or []
         self.label_rx = regex.compile(rf"(?<!\p{{L}}){alternation(labels)}\s*+$", regex.IGNORECASE) if labels else None
         self.unit_words = alternation([w for ws in (lexicon.get("units") or {}).values() for w in ws], prefix=True)
