@@ -5,7 +5,8 @@
 - the part of a whole: "684 of the 801 men", "71 de los 72 rehenes", "102 из 120 БМП" (lexicon
   `partitives`);
 - the part of a whole named before: "ранены 783 человека, 118 из них — дети" (lexicon
-  `partitive_pronouns`, the words that point back: "из них", "из которых").
+  `partitive_pronouns`, the words that point back: "из них", "из которых");
+- a body and its size: "a crew of 1,196", "an army of 30,000" (lexicon `count_of`).
 
 The other figure is an ordinary count; these report the one the count rule cannot name."""
 from __future__ import annotations
@@ -15,8 +16,10 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.common import DIGITS, Anchored, CountRule
+
+_FOUR_DIGITS = regex.compile(r"\d{4}")
 from checker.extract.found import Found
-from checker.extract.phrases import alternation
+from checker.extract.phrases import alternation, fold
 
 
 class _Borrowing:
@@ -24,12 +27,13 @@ class _Borrowing:
     lexicon has words under `key`; the pattern opens with a figure."""
 
     key = ""
+    lead = 0  # tokens a match may start before its figure
 
     def __init__(self, lexicon: dict, rule: CountRule):
         self.rule = rule
         words = lexicon.get(self.key) or []
         num = rf"(?:(?:{DIGITS})(?!\p{{L}})|{rule.words.pattern})"
-        self.scan = Anchored(regex.compile(self.pattern(lexicon, words, num), regex.IGNORECASE), rule.anchors, lead=0) if words else None
+        self.scan = Anchored(regex.compile(self.pattern(lexicon, words, num), regex.IGNORECASE), rule.anchors, lead=self.lead) if words else None
 
     def pattern(self, lexicon: dict, words: list[str], num: str) -> str:
         raise NotImplementedError
@@ -102,3 +106,26 @@ class PartsOfThem(_Borrowing):
     def pattern(self, lexicon: dict, words: list[str], num: str) -> str:
         between = r"[^.;!?\n\d]{0,60}?"
         return rf"(?<![\p{{L}}\d])(?:{num})\s+(?P<noun>\p{{L}}[\p{{L}}-]*){between}(?<![\p{{L}}\d])(?P<figure>{num})\s+(?:{alternation(words)})(?!\p{{L}})"
+
+
+class NounOf(_Borrowing):
+    """A figure that ends its phrase after a noun and "of": the noun is what it counts.
+
+    >>> from checker.extract.lang.en import PACK, _words
+    >>> rule = NounOf(PACK.lexicon, CountRule(PACK.lexicon, _words))
+    >>> [(f.low, f.counted) for f in rule("She had a crew of 1,196. He led an army of 30,000; the summer of 1917, an army of 30,000 marched")]
+    [(1196.0, 'crew'), (30000.0, 'army')]
+    """
+
+    key = "count_of"
+    lead = 2
+
+    def pattern(self, lexicon: dict, words: list[str], num: str) -> str:
+        return rf"(?<![\p{{L}}\p{{M}}])(?P<noun>\p{{L}}[\p{{L}}'’-]*)\s+(?:{alternation(words)})\s+(?P<figure>(?>{DIGITS}))(?=[ \t]*(?:[.,;:!?)\]—–]|$))"
+
+    def keeps(self, text: str, m: regex.Match) -> bool:
+        """Not a year ("the summer of 1917"), nor after a function or label word."""
+        noun = fold(m.group("noun"))
+        figure = m.group("figure")
+        return not (_FOUR_DIGITS.fullmatch(figure) or noun in self.rule.function_words or noun in self.rule.not_counted
+                    or (self.rule.label_rx is not None and self.rule.label_rx.search(m.group("noun") + " ")))

@@ -9,7 +9,7 @@ import regex
 from checker.extract.common import CountRule
 from checker.extract.found import Found
 from checker.extract.phrases import fold
-from checker.extract.tallies import Partitives, Tallies
+from checker.extract.tallies import NounOf, Partitives, Tallies
 from checker.extract.wordnum import NumberWords
 
 # A plural noun: "lines", "SRs", "Days"; not "class", nor a possessive "Russia's".
@@ -32,6 +32,7 @@ class EnglishCountRule:
         self.rule = CountRule(lexicon, words)
         self.tallies = Tallies(lexicon, self.rule)
         self.partitives = Partitives(lexicon, self.rule)
+        self.noun_of = NounOf(lexicon, self.rule)
 
     def __call__(self, text: str) -> Iterator[Found]:
         for f, m in self.rule.hits(text):
@@ -40,6 +41,7 @@ class EnglishCountRule:
             yield f
         yield from self.tallies(text)
         yield from self.partitives(text)
+        yield from self.noun_of(text)
 
     def _head(self, f: Found, m: regex.Match) -> None:
         for word, end in self.rule.words_after(f, m):
