@@ -437,12 +437,13 @@ class CountRule:
         first = _NON_BLANK.match(m.group("counted") or "")
         return first is not None and fold(first.group().strip(".,;:")) in self.not_counted
 
-    def _in_ratio(self, text: str, m: regex.Match, value: float | None) -> bool:
+    def _in_ratio(self, text: str, m: regex.Match, value: float | None, before: str) -> bool:
         """Whether a figure is either side of a ratio: "3 out of 4 residents", "one in five
         children", "uno de cada diez niños"; "in" only after one ("killed 12 in 4 villages").
+        `before`: the word right before the match (word_before).
 
         >>> rule = CountRule({"ratios": {"joiners": ["out of"], "after_one": ["in"]}}, NumberWords("en"))
-        >>> at = lambda t, figure: rule._in_ratio(t, rule.rx.search(t, t.index(figure)), rule.number(figure))
+        >>> at = lambda t, figure: rule._in_ratio(t, rule.rx.search(t, t.index(figure)), rule.number(figure), word_before(t, t.index(figure)))
         >>> at("3 out of 4 residents", "3"), at("3 out of 4 residents", "4"), at("one in five children", "five"), at("killed 12 in 4 villages", "4")
         (True, True, True, False)
         """
@@ -454,18 +455,18 @@ class CountRule:
             after = self.ratio_after.match(text, end)
             if after is not None and (after.group("any") or value == 1):
                 return True
-        if fold(word_before(text, m.start())) not in self.ratio_last:
+        if fold(before) not in self.ratio_last:
             return False
         before = self.ratio_before.search(text, max(0, m.start() - 40), m.start())
         return before is not None and (before.group("any") is not None or self.number(before.group("first")) == 1)
 
-    def _names_a_thing(self, text: str, m: regex.Match) -> bool:
+    def _names_a_thing(self, text: str, m: regex.Match, word: str) -> bool:
         """Whether bare digits are a name's number rather than a count: glued to letters by a
         hyphen ("Tu-154", "COVID-19"), or after a capitalised word inside a sentence that is no
-        month or weekday ("Flight 302", "Boeing 737").
+        month or weekday ("Flight 302", "Boeing 737"). `word`: the word right before the match.
 
         >>> rule = CountRule({}, NumberWords("en"))
-        >>> at = lambda t, figure: rule._names_a_thing(t, rule.rx.search(t, t.index(figure)))
+        >>> at = lambda t, figure: rule._names_a_thing(t, rule.rx.search(t, t.index(figure)), word_before(t, t.index(figure)))
         >>> at("All aboard Flight 302 died", "302"), at("Tu-154 crashed", "154"), at("In March 300 people died", "300"), at("about 300", "about")
         (True, True, False, False)
         """
@@ -475,7 +476,6 @@ class CountRule:
         pos = m.start()
         if pos >= 2 and text[pos - 1] in "-\u2010" and text[pos - 2].isalpha():
             return True
-        word = word_before(text, pos)
         if not word or not word[:1].isupper() or fold(word) in self.calendar_words:
             return False
         return not _opens_sentence(text, text.rindex(word, 0, pos))
@@ -487,7 +487,8 @@ class CountRule:
     def hits(self, text: str) -> Iterator[tuple[Found, regex.Match]]:
         """Each count with the match it was read from, for `words_after`."""
         for m in self.scan.finditer(text):
-            if _lone_figure(m) and not self.unit_rx.fullmatch(word_before(text, m.start())) and not self.tolls.near(text, m.start()) and not _money_before(text, m.start()):
+            before = word_before(text, m.start())
+            if _lone_figure(m) and not self.unit_rx.fullmatch(before) and not self.tolls.near(text, m.start()) and not _money_before(text, m.start()):
                 continue  # the commonest match, skipped before any work: keeps long texts fast
             approx = approx_of(m)
             scale = self.scale_of(m.group("scale"))
@@ -507,7 +508,7 @@ class CountRule:
                 lo, hi = times(lo, scale_a), times(hi, scale)
                 if not m.group("scale_a") and lo * self.shared_scale(m.group("b")) < hi:
                     lo *= self.shared_scale(m.group("b"))  # "two to three thousand": 2000-3000
-                if not lo < hi or (_looks_like_year(m.group("a"), lo) and _looks_like_year(m.group("b"), hi) and not self.counts_not_year(m)):
+                if not lo < hi or (looks_like_year(m.group("a"), lo) and looks_like_year(m.group("b"), hi) and not self.counts_not_year(m)):
                     continue
                 approx = "range"
             else:
@@ -520,14 +521,14 @@ class CountRule:
                     noun = m.group("counted") or ""
                     if not self.unit_rx.match(noun):
                         continue
-                if _looks_like_year(written, value) and not m.group("scale") and not self.counts_not_year(m, text):
+                if looks_like_year(written, value) and not m.group("scale") and not self.counts_not_year(m, text):
                     continue
                 if written[:1].isupper() and written[:1].isalpha() and (not _opens_sentence(text, m.start("n")) or _title_case(text, m.end("n"))):
                     continue  # a capitalised number word inside a sentence, or before Title Case, is a title: "Ten Days"
                 lo = hi = times(value, scale)
-            if self._names_a_thing(text, m):
+            if self._names_a_thing(text, m, before):
                 continue
-            if self._in_ratio(text, m, lo):
+            if self._in_ratio(text, m, lo, before):
                 continue
             if self.fraction_rx is not None and self.fraction_rx.match(text, _end_of_number(m)):
                 continue
@@ -610,10 +611,10 @@ def word_before(text: str, pos: int) -> str:
     return word if word.isalpha() and (len(word) < len(stripped) or pos <= 24) else ""
 
 
-def _looks_like_year(written: str, value: float) -> bool:
+def looks_like_year(written: str, value: float) -> bool:
     """Four bare digits between 1000 and 2100.
 
-    >>> _looks_like_year("1917", 1917), _looks_like_year("1,917", 1917)
+    >>> looks_like_year("1917", 1917), looks_like_year("1,917", 1917)
     (True, False)
     """
     return bool(_FOUR_DIGITS.fullmatch(ascii_digits(written))) and 1000 <= value <= 2100

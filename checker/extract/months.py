@@ -91,7 +91,6 @@ def weekday_pattern(language: str) -> "regex.Pattern | None":
     (' 8', ' 17')
     >>> weekday_pattern("th").sub("", " ของวันอาทิตย์ที่ 26")
     '26'
-    
     """
     import regex
 

@@ -15,9 +15,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.common import DIGITS, Anchored, CountRule
-
-_FOUR_DIGITS = regex.compile(r"\d{4}")
+from checker.extract.common import DIGITS, Anchored, CountRule, looks_like_year
 from checker.extract.found import Found
 from checker.extract.phrases import alternation, fold
 
@@ -127,5 +125,5 @@ class NounOf(_Borrowing):
         """Not a year ("the summer of 1917"), nor after a function or label word."""
         noun = fold(m.group("noun"))
         figure = m.group("figure")
-        return not (_FOUR_DIGITS.fullmatch(figure) or noun in self.rule.function_words or noun in self.rule.not_counted
+        return not (looks_like_year(figure, self.rule.number(figure) or 0) or noun in self.rule.function_words or noun in self.rule.not_counted
                     or (self.rule.label_rx is not None and self.rule.label_rx.search(m.group("noun") + " ")))
